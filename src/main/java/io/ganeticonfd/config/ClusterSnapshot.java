@@ -1,0 +1,124 @@
+package io.ganeticonfd.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One immutable, indexed view of {@code config.data}. Everything a query needs is looked up in
+ * maps built once; answers that do not depend on the query argument are memoized per snapshot.
+ */
+public final class ClusterSnapshot {
+
+    private final JsonNode document;
+    private final ClusterInfo cluster;
+    private final NavigableMap<String, Node> nodes;
+    private final NavigableMap<String, Instance> instances;
+    private final NameIndex<Node> nodeIndex;
+    private final NameIndex<Instance> instanceIndex;
+    private final Map<String, NavigableMap<String, Instance>> instancesByLinkAndIp;
+    private final Map<String, List<DrbdMinor>> drbdByNode;
+    private final Map<String, List<Instance>> primariesByNode;
+    private final Map<String, List<Instance>> secondariesByNode;
+    private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+
+    ClusterSnapshot(JsonNode document, ClusterInfo cluster, NavigableMap<String, Node> nodes,
+            NavigableMap<String, Instance> instances, Map<String, NavigableMap<String, Instance>> instancesByLinkAndIp,
+            Map<String, List<DrbdMinor>> drbdByNode, Map<String, List<Instance>> primariesByNode,
+            Map<String, List<Instance>> secondariesByNode) {
+        this.document = document;
+        this.cluster = cluster;
+        this.nodes = nodes;
+        this.instances = instances;
+        this.nodeIndex = new NameIndex<>(nodes, Node::name);
+        this.instanceIndex = new NameIndex<>(instances, Instance::name);
+        this.instancesByLinkAndIp = instancesByLinkAndIp;
+        this.drbdByNode = drbdByNode;
+        this.primariesByNode = primariesByNode;
+        this.secondariesByNode = secondariesByNode;
+    }
+
+    /** The whole configuration as Ganeti's daemon re-serializes it (defaults filled in, tags sorted). */
+    public JsonNode document() {
+        return document;
+    }
+
+    /** Cluster-wide values. */
+    public ClusterInfo cluster() {
+        return cluster;
+    }
+
+    /** Nodes by key, in ascending key order. */
+    public NavigableMap<String, Node> nodes() {
+        return nodes;
+    }
+
+    /** Instances by key, in ascending key order. */
+    public NavigableMap<String, Instance> instances() {
+        return instances;
+    }
+
+    /** Finds a node by UUID, name or unique short name. */
+    public NameIndex.Lookup<Node> findNode(String query) {
+        return nodeIndex.find(query);
+    }
+
+    /** Finds an instance by UUID, name or unique short name. */
+    public NameIndex.Lookup<Instance> findInstance(String query) {
+        return instanceIndex.find(query);
+    }
+
+    /** The instance owning {@code ip} on {@code link}, or null. */
+    public Instance instanceByIp(String link, String ip) {
+        NavigableMap<String, Instance> byIp = instancesByLinkAndIp.get(link);
+        return byIp == null ? null : byIp.get(ip);
+    }
+
+    /** The distinct instance IPs on {@code link}, sorted as strings. */
+    public Set<String> ipsOnLink(String link) {
+        NavigableMap<String, Instance> byIp = instancesByLinkAndIp.get(link);
+        return byIp == null ? Set.of() : byIp.navigableKeySet();
+    }
+
+    /** DRBD minors held by a node. */
+    public List<DrbdMinor> drbdMinors(Node node) {
+        return drbdByNode.getOrDefault(node.key(), List.of());
+    }
+
+    /** Instances whose primary node is {@code node}, by ascending key. */
+    public List<Instance> primaryInstances(Node node) {
+        return primariesByNode.getOrDefault(node.key(), List.of());
+    }
+
+    /** Instances with a top-level DRBD disk whose secondary side is {@code node}, by ascending key. */
+    public List<Instance> secondaryInstances(Node node) {
+        return secondariesByNode.getOrDefault(node.key(), List.of());
+    }
+
+    /**
+     * The value memoized under {@code key} for this snapshot, computing it once. For values derived
+     * only from this snapshot (precomputed answers).
+     */
+    @SuppressWarnings("unchecked")
+    public <V> V memo(Object key, Supplier<V> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            Object raced = memo.putIfAbsent(key, v);
+            if (raced != null) {
+                v = raced;
+            }
+        }
+        return (V) v;
+    }
+
+    /** Number of memoized values (bounded caches use it to stop growing). */
+    public int memoSize() {
+        return memo.size();
+    }
+}

@@ -1,0 +1,108 @@
+package io.ganeticonfd.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A confd HMAC-SHA1 key: the exact bytes of {@code hmac.key}. Never printed; {@link #fingerprint()}
+ * identifies it without revealing it.
+ */
+public final class HmacKey {
+
+    /** Length of an HMAC-SHA1 digest in bytes. */
+    public static final int DIGEST_BYTES = 20;
+
+    private static final String ALGORITHM = "HmacSHA1";
+
+    private final byte[] bytes;
+    private final String fingerprint;
+    private final ThreadLocal<Mac> macs;
+
+    private HmacKey(byte[] bytes) {
+        this.bytes = bytes.clone();
+        this.fingerprint = computeFingerprint(this.bytes);
+        SecretKeySpec spec = new SecretKeySpec(this.bytes.length == 0 ? new byte[1] : this.bytes, ALGORITHM);
+        Mac prototype = newMac(spec);
+        this.macs = ThreadLocal.withInitial(() -> copyOf(prototype, spec));
+    }
+
+    /** A key made of these bytes (an empty key is refused). */
+    public static HmacKey of(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("empty HMAC key");
+        }
+        return new HmacKey(bytes);
+    }
+
+    /** A key made of the UTF-8 bytes of this text. */
+    public static HmacKey of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Mac of the calling thread, initialised with this key; reset after each {@code doFinal}. */
+    public Mac mac() {
+        return macs.get();
+    }
+
+    /** HMAC-SHA1 over the concatenation of two byte strings. */
+    public byte[] sign(byte[] first, byte[] second) {
+        Mac mac = mac();
+        mac.update(first);
+        mac.update(second);
+        return mac.doFinal();
+    }
+
+    /** Whether {@code digest} is the HMAC of {@code first + second}, compared in constant time. */
+    public boolean verifies(byte[] first, byte[] second, byte[] digest) {
+        return MessageDigest.isEqual(sign(first, second), digest);
+    }
+
+    /** A short, non-reversible identifier of this key: the first 8 bytes of its SHA-256, in hex. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Whether this key has the same bytes as another. */
+    public boolean sameBytes(HmacKey other) {
+        return other != null && MessageDigest.isEqual(bytes, other.bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "HmacKey[sha256:" + fingerprint + "]";
+    }
+
+    private static String computeFingerprint(byte[] bytes) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(Arrays.copyOf(sha, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec spec) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(spec);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 unavailable", e);
+        }
+    }
+
+    private static Mac copyOf(Mac prototype, SecretKeySpec spec) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(spec);
+        }
+    }
+}

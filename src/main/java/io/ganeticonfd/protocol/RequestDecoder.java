@@ -1,0 +1,103 @@
+package io.ganeticonfd.protocol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Parses and verifies a signed confd request datagram: magic, envelope, HMAC, timestamp and the
+ * request itself. Stateless and thread-safe; never throws on any input.
+ */
+public final class RequestDecoder {
+
+    /** The 4-byte prefix of every confd datagram. */
+    public static final byte[] MAGIC = {'p', 'l', 'j', '0'};
+
+    private final JsonFactory json;
+    private final RequestMessageParser messages;
+    private final long maxSkewSeconds;
+    private final int maxRequestBytes;
+
+    /** A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes}. */
+    public RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes) {
+        this.json = json;
+        this.messages = new RequestMessageParser(json);
+        this.maxSkewSeconds = maxSkewSeconds;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
+    public DecodeResult decode(byte[] data, int off, int len, long nowSeconds, KeyRing keys) {
+        if (len > maxRequestBytes) {
+            return reject(RejectReason.OVERSIZE, "datagram of " + len + " bytes");
+        }
+        if (len < MAGIC.length || data[off] != MAGIC[0] || data[off + 1] != MAGIC[1]
+                || data[off + 2] != MAGIC[2] || data[off + 3] != MAGIC[3]) {
+            return reject(RejectReason.BAD_MAGIC, "no plj0 prefix");
+        }
+        String msg = null;
+        String salt = null;
+        String hmac = null;
+        try (JsonParser p = json.createParser(data, off + MAGIC.length, len - MAGIC.length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return reject(RejectReason.BAD_ENVELOPE, "envelope is not an object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_STRING) {
+                    return reject(RejectReason.BAD_ENVELOPE, "envelope member " + name + " is not a string");
+                }
+                switch (name) {
+                    case "msg" -> msg = msg == null ? p.getText() : msg;
+                    case "salt" -> salt = salt == null ? p.getText() : salt;
+                    case "hmac" -> hmac = hmac == null ? p.getText() : hmac;
+                    default -> {
+                        return reject(RejectReason.BAD_ENVELOPE, "unknown envelope member");
+                    }
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return reject(RejectReason.BAD_JSON, "trailing data after the envelope");
+            }
+        } catch (IOException | RuntimeException e) {
+            return reject(RejectReason.BAD_JSON, "envelope is not JSON");
+        }
+        if (msg == null || salt == null || hmac == null) {
+            return reject(RejectReason.BAD_ENVELOPE, "envelope lacks msg, salt or hmac");
+        }
+        return verify(msg, salt, hmac, nowSeconds, keys);
+    }
+
+    private DecodeResult verify(String msg, String salt, String hmac, long nowSeconds, KeyRing keys) {
+        byte[] digest = Hex.decodeDigest(hmac);
+        if (digest == null) {
+            return reject(RejectReason.BAD_HMAC, "hmac is not a hex SHA-1 digest");
+        }
+        byte[] saltBytes = salt.getBytes(StandardCharsets.UTF_8);
+        byte[] msgBytes = msg.getBytes(StandardCharsets.UTF_8);
+        HmacKey key;
+        if (keys.current().verifies(saltBytes, msgBytes, digest)) {
+            key = keys.current();
+        } else if (keys.previousActive(nowSeconds) && keys.previous().verifies(saltBytes, msgBytes, digest)) {
+            key = keys.previous();
+        } else {
+            return reject(RejectReason.BAD_HMAC, "hmac does not verify");
+        }
+        long timestamp = Timestamps.parse(salt);
+        if (timestamp == Timestamps.INVALID) {
+            return reject(RejectReason.BAD_SALT, "salt is not a timestamp");
+        }
+        if (!Timestamps.withinSkew(timestamp, nowSeconds, maxSkewSeconds)) {
+            return reject(RejectReason.CLOCK_SKEW, "timestamp outside the allowed clock skew");
+        }
+        return messages.parse(msg, key);
+    }
+
+    static DecodeResult.Rejected reject(RejectReason reason, String detail) {
+        return new DecodeResult.Rejected(reason, detail);
+    }
+}

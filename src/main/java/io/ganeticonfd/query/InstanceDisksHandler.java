@@ -1,0 +1,34 @@
+package io.ganeticonfd.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.Instance;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.ReplyBody;
+
+/** INSTANCE_DISKS: the disk objects of an instance, in its disk order, with the instance's serial. */
+final class InstanceDisksHandler implements QueryHandler {
+
+    private record Key(String instance) {
+    }
+
+    @Override
+    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
+        String name = Answers.plain(query);
+        if (name == null) {
+            return Answers.invalidQueryKind(query, "an instance name");
+        }
+        return Answers.withFound(s.findInstance(name), "Instance", name,
+                instance -> s.memo(new Key(instance.key()), () -> disks(instance)));
+    }
+
+    private static ReplyBody disks(Instance instance) {
+        for (JsonNode disk : instance.disks()) {
+            if (disk == null) {
+                return ReplyBody.error("Instance " + instance.name() + " refers to a disk missing from the configuration");
+            }
+        }
+        return ReplyBody.ok(Answers.json(instance.disks()), instance.serial());
+    }
+}

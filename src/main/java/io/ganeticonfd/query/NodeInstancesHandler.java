@@ -1,0 +1,43 @@
+package io.ganeticonfd.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.Instance;
+import io.ganeticonfd.config.Node;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.ReplyBody;
+
+/**
+ * NODE_INSTANCES: {@code [primaries, secondaries]}, the full instance objects for which a node is
+ * primary, and secondary through a top-level DRBD disk; with the node's serial.
+ */
+final class NodeInstancesHandler implements QueryHandler {
+
+    private record Key(String node) {
+    }
+
+    @Override
+    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
+        String name = Answers.plain(query);
+        if (name == null) {
+            return Answers.invalidQueryKind(query, "a node name");
+        }
+        return Answers.withFound(s.findNode(name), "Node", name,
+                node -> s.memo(new Key(node.key()), () -> instances(node, s)));
+    }
+
+    private static ReplyBody instances(Node node, ClusterSnapshot s) {
+        List<List<JsonNode>> answer = List.of(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node)));
+        return ReplyBody.ok(Answers.json(answer), node.serial());
+    }
+
+    private static List<JsonNode> objects(List<Instance> instances) {
+        List<JsonNode> out = new ArrayList<>(instances.size());
+        instances.forEach(i -> out.add(i.json()));
+        return out;
+    }
+}
