@@ -1,0 +1,26 @@
+package io.ganeticonfd.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The project version, from a resource filtered at build time. */
+public final class Version {
+
+    private Version() {
+    }
+
+    /** The version string, or "unknown". */
+    public static String current() {
+        try (InputStream in = Version.class.getResourceAsStream("/ganeti-confd-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

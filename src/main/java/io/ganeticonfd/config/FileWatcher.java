@@ -1,0 +1,175 @@
+package io.ganeticonfd.config;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Follows {@code config.data} and {@code hmac.key}: directory events (in-place writes, renames,
+ * Kubernetes {@code ..data} swaps) plus a periodic check of size, mtime and inode, then reloads
+ * through the {@link ConfigCache}, at most once per interval per file. Runs on its own thread.
+ */
+public final class FileWatcher implements AutoCloseable {
+
+    private final ConfigCache cache;
+    private final long pollNanos;
+    private final ReloadThrottle configThrottle;
+    private final ReloadThrottle keyThrottle;
+    private final Thread thread;
+    private WatchService watchService;
+    private volatile boolean running = true;
+    private FileStamp configStamp;
+    private FileStamp keyStamp;
+
+    /** A watcher for the cache's files; call {@link #start()} after the first load. */
+    public FileWatcher(ConfigCache cache, ReloadSettings settings) {
+        this.cache = cache;
+        this.pollNanos = settings.pollInterval().toNanos();
+        this.configThrottle = new ReloadThrottle(settings.minInterval().toNanos());
+        this.keyThrottle = new ReloadThrottle(settings.minInterval().toNanos());
+        this.thread = new Thread(this::run, "confd-config-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts watching. */
+    public void start() {
+        configStamp = cache.lastSeenConfigStamp();
+        keyStamp = cache.keyStamp();
+        configThrottle.reloaded(System.nanoTime());
+        keyThrottle.reloaded(System.nanoTime());
+        watchService = register();
+        cache.watchMode(watchService == null ? WatchMode.POLL : WatchMode.WATCH);
+        thread.start();
+    }
+
+    private WatchService register() {
+        Set<Path> dirs = new LinkedHashSet<>();
+        dirs.add(parent(cache.configFile()));
+        dirs.add(parent(cache.keyFile()));
+        try {
+            WatchService ws = FileSystems.getDefault().newWatchService();
+            for (Path dir : dirs) {
+                dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+            return ws;
+        } catch (IOException | UnsupportedOperationException e) {
+            Log.warnf("Cannot watch %s for changes (%s); checking the files every %d ms instead", dirs, e.getMessage(),
+                    TimeUnit.NANOSECONDS.toMillis(pollNanos));
+            return null;
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                waitForEvents(nextWaitNanos());
+                checkStamps();
+                long now = System.nanoTime();
+                if (configThrottle.delay(now) == 0) {
+                    configThrottle.reloaded(now);
+                    cache.reloadConfig();
+                    configStamp = cache.lastSeenConfigStamp();
+                }
+                if (keyThrottle.delay(now) == 0) {
+                    keyThrottle.reloaded(now);
+                    cache.reloadKey();
+                    keyStamp = cache.keyStamp();
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            Log.debug("Config watcher stopped");
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Config watcher failed; the served configuration is no longer followed");
+        }
+    }
+
+    private long nextWaitNanos() {
+        long now = System.nanoTime();
+        long wait = pollNanos;
+        for (ReloadThrottle t : new ReloadThrottle[] {configThrottle, keyThrottle}) {
+            long d = t.delay(now);
+            if (d != ReloadThrottle.IDLE) {
+                wait = Math.min(wait, d);
+            }
+        }
+        return Math.max(wait, 1);
+    }
+
+    private void waitForEvents(long nanos) throws InterruptedException {
+        if (watchService == null) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return;
+        }
+        WatchKey key = watchService.poll(nanos, TimeUnit.NANOSECONDS);
+        while (key != null) {
+            for (WatchEvent<?> event : key.pollEvents()) {
+                noteEvent(event);
+            }
+            key.reset();
+            key = watchService.poll();
+        }
+    }
+
+    private void noteEvent(WatchEvent<?> event) {
+        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+            configThrottle.changed();
+            keyThrottle.changed();
+            return;
+        }
+        String name = String.valueOf(event.context());
+        boolean kubernetesSwap = name.startsWith("..");
+        if (kubernetesSwap || name.equals(fileName(cache.configFile()))) {
+            configThrottle.changed();
+        }
+        if (kubernetesSwap || name.equals(fileName(cache.keyFile()))) {
+            keyThrottle.changed();
+        }
+    }
+
+    private void checkStamps() {
+        FileStamp c = FileStamp.of(cache.configFile());
+        cache.observedConfigStamp(c);
+        if (!c.equals(configStamp)) {
+            configStamp = c;
+            configThrottle.changed();
+        }
+        FileStamp k = FileStamp.of(cache.keyFile());
+        if (!k.equals(keyStamp)) {
+            keyStamp = k;
+            keyThrottle.changed();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            if (watchService != null) {
+                watchService.close();
+            }
+        } catch (IOException e) {
+            Log.debugf("Closing the watch service: %s", e.getMessage());
+        }
+        thread.interrupt();
+    }
+
+    private static Path parent(Path file) {
+        Path p = file.toAbsolutePath().getParent();
+        return p == null ? Path.of("/") : p;
+    }
+
+    private static String fileName(Path file) {
+        return String.valueOf(file.getFileName());
+    }
+}

@@ -1,0 +1,19 @@
+package io.ganeticonfd.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How file changes are followed ({@code confd.reload.*}). */
+@ConfigMapping(prefix = "confd.reload")
+public interface ReloadSettings {
+
+    /** Minimum time between two reloads of a file (bursts coalesce; the last change is always loaded); default 1 s. */
+    @WithDefault("1S")
+    Duration minInterval();
+
+    /** How often size, mtime and inode are checked besides file-system events; default 500 ms. */
+    @WithDefault("500MS")
+    Duration pollInterval();
+}

@@ -1,0 +1,45 @@
+package io.ganeticonfd.http;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The JSON served at {@code GET /status}. Every member is documented in the README's Operating
+ * section; absent values are null.
+ */
+public record StatusDocument(
+        String daemonVersion,
+        boolean serving,
+        Long serial,
+        Long configSerial,
+        Long configVersion,
+        String clusterName,
+        String masterNode,
+        Integer nodes,
+        Integer instances,
+        ConfigFile configFile,
+        Instant loadedAt,
+        Double snapshotAgeSeconds,
+        Map<String, Long> reloads,
+        String lastReloadResult,
+        String lastError,
+        Instant lastErrorAt,
+        HmacKeyInfo hmacKey,
+        Udp udp,
+        double uptimeSeconds,
+        boolean redactPrivate) {
+
+    /** The configuration file and its state on disk. */
+    public record ConfigFile(String path, Instant servedMtime, Long servedBytes, boolean ok, boolean newerThanSnapshot,
+            String watchMode) {
+    }
+
+    /** The keys in use, by fingerprint only. */
+    public record HmacKeyInfo(String file, String fingerprint, String previousFingerprint, Instant previousAcceptedUntil,
+            String error, long rotations) {
+    }
+
+    /** The UDP listener. */
+    public record Udp(boolean bound, String address, int port) {
+    }
+}

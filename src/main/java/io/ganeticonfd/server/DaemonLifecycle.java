@@ -1,0 +1,158 @@
+package io.ganeticonfd.server;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ganeticonfd.config.ConfigCache;
+import io.ganeticonfd.config.FileWatcher;
+import io.ganeticonfd.config.HmacSettings;
+import io.ganeticonfd.config.ReloadSettings;
+import io.ganeticonfd.protocol.RequestDecoder;
+import io.ganeticonfd.query.QueryEngine;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+
+/**
+ * Starts and stops the daemon: key, first snapshot, UDP sockets, file watcher; in reverse on
+ * shutdown. A missing key or a port that cannot be bound ends start-up with one log line.
+ */
+@ApplicationScoped
+public class DaemonLifecycle {
+
+    private static final long BIND_TIMEOUT_SECONDS = 10;
+
+    private final ConfigCache cache;
+    private final UdpSettings udp;
+    private final HmacSettings hmac;
+    private final ReloadSettings reload;
+    private final DaemonSettings daemon;
+    private final ConfdMetrics metrics;
+    private final Vertx vertx;
+    private final ObjectMapper mapper;
+    private final List<String> deployments = new ArrayList<>();
+    private final EventLoopHeartbeats heartbeats = new EventLoopHeartbeats();
+    private volatile boolean failedToStart;
+    private volatile boolean udpBound;
+    private volatile UdpBinding binding;
+    private volatile Instant startedAt;
+    private FileWatcher watcher;
+
+    @Inject
+    public DaemonLifecycle(ConfigCache cache, UdpSettings udp, HmacSettings hmac, ReloadSettings reload,
+            DaemonSettings daemon, ConfdMetrics metrics, Vertx vertx, ObjectMapper mapper) {
+        this.cache = cache;
+        this.udp = udp;
+        this.hmac = hmac;
+        this.reload = reload;
+        this.daemon = daemon;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        startedAt = Instant.now();
+        String keyError = cache.loadInitialKey();
+        if (keyError != null) {
+            Log.error(keyError);
+            failedToStart = true;
+            return;
+        }
+        QueryEngine engine = new QueryEngine();
+        cache.addPreparer(engine::warm);
+        cache.reloadConfig();
+        RequestDecoder decoder = new RequestDecoder(mapper.getFactory(), hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
+        RequestProcessor processor = new RequestProcessor(decoder, engine, cache, RequestProcessor.MAX_REPLY_BYTES);
+        if (!bind(processor)) {
+            failedToStart = true;
+            return;
+        }
+        watcher = new FileWatcher(cache, reload);
+        watcher.start();
+        if (daemon.demo()) {
+            Log.warnf("DEMO cluster served on UDP port %d with the DEMO key (never use it on a real cluster); try: "
+                    + "java -jar target/quarkus-app/quarkus-run.jar query --demo --port %d master", binding.port(), binding.port());
+        }
+    }
+
+    private boolean bind(RequestProcessor processor) {
+        String host = udp.bind().orElse(ListenerPlan.defaultBindAddress());
+        int listeners = ListenerPlan.listeners(udp.listeners(), vertx.isNativeTransportEnabled());
+        UdpBinding b = new UdpBinding(host, udp.port(), listeners > 1,
+                new SocketTuning(udp.maxRequestBytes() + 1, udp.receiveBufferBytes()));
+        try {
+            for (int i = 0; i < listeners; i++) {
+                String id = vertx.deployVerticle(new UdpListenerVerticle(processor, metrics, b, heartbeats),
+                        new DeploymentOptions()).toCompletionStage().toCompletableFuture()
+                        .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                deployments.add(id);
+            }
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Log.errorf("Cannot listen on UDP %s port %d: %s", host, udp.port(), cause.getMessage());
+            return false;
+        }
+        binding = b;
+        udpBound = true;
+        Log.infof("Answering confd queries on UDP [%s]:%d with %d socket(s)%s", host, b.port(), listeners,
+                vertx.isNativeTransportEnabled() ? " (epoll)" : "");
+        return true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.close();
+        }
+        udpBound = false;
+        for (String id : deployments) {
+            try {
+                vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                Log.debugf("Undeploying a UDP listener: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Whether start-up failed (the reason was logged). */
+    public boolean failedToStart() {
+        return failedToStart;
+    }
+
+    /** Whether the UDP sockets are bound. */
+    public boolean udpBound() {
+        return udpBound;
+    }
+
+    /** The bound UDP port, or -1. */
+    public int udpPort() {
+        UdpBinding b = binding;
+        return b == null ? -1 : b.port();
+    }
+
+    /** The bound UDP address, or null. */
+    public String udpAddress() {
+        UdpBinding b = binding;
+        return b == null ? null : b.host();
+    }
+
+    /** Liveness of the event loops running the UDP sockets. */
+    public EventLoopHeartbeats heartbeats() {
+        return heartbeats;
+    }
+
+    /** When the daemon started. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+}

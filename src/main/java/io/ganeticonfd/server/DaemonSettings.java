@@ -1,0 +1,17 @@
+package io.ganeticonfd.server;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Daemon-wide switches ({@code confd.debug}, {@code confd.demo}). */
+@ConfigMapping(prefix = "confd.daemon")
+public interface DaemonSettings {
+
+    /** Log every request and reply (also set by {@code -d}); default false. */
+    @WithDefault("false")
+    boolean debug();
+
+    /** Serving the bundled DEMO cluster (set by {@code --demo}); default false. */
+    @WithDefault("false")
+    boolean demo();
+}
