@@ -1,0 +1,118 @@
+package io.ganeticonfd.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.ganeticonfd.conformance.ReplyReader;
+import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.RequestEncoder;
+
+/**
+ * A blocking UDP client for end-to-end tests. {@link #exchange} sends a datagram followed by a
+ * signed ping (the sentinel) and returns every reply that came before the sentinel's: with one
+ * listener the daemon answers in order, so an empty list proves the datagram was dropped.
+ */
+public final class UdpTestClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress server;
+    private final HmacKey key;
+
+    /** A client of the daemon at {@code host:port} using {@code key} for its sentinel and for verifying replies. */
+    public UdpTestClient(String host, int port, HmacKey key) {
+        try {
+            this.server = new InetSocketAddress(host, port);
+            this.channel = DatagramChannel.open();
+            this.channel.connect(server);
+            this.channel.socket().setSoTimeout(3000);
+            this.key = key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A verified reply: its salt and message. */
+    public record Reply(String salt, JsonNode message) {
+    }
+
+    /** Sends {@code datagram} then the sentinel; returns the replies received before the sentinel's. */
+    public List<Reply> exchange(byte[] datagram) {
+        String sentinel = "sentinel-" + UUID.randomUUID();
+        ObjectNode ping = JSON.createObjectNode().put("protocol", 1).put("type", 0).put("rsalt", sentinel);
+        byte[] sentinelDatagram = new RequestEncoder(JSON).sign(ping + "\n",
+                Long.toString(Instant.now().getEpochSecond()), key);
+        send(datagram);
+        send(sentinelDatagram);
+        List<Reply> before = new ArrayList<>();
+        while (true) {
+            Reply r = receive();
+            if (r == null) {
+                throw new AssertionError("no reply to the sentinel ping within 3 s");
+            }
+            if (r.salt().equals(sentinel)) {
+                return before;
+            }
+            before.add(r);
+        }
+    }
+
+    /** Sends one datagram and waits for the reply carrying {@code rsalt} (null if none within the timeout). */
+    public JsonNode ask(byte[] datagram, String rsalt) {
+        send(datagram);
+        while (true) {
+            Reply r = receive();
+            if (r == null) {
+                return null;
+            }
+            if (r.salt().equals(rsalt)) {
+                return r.message();
+            }
+        }
+    }
+
+    /** Sends raw bytes. */
+    public void send(byte[] datagram) {
+        try {
+            channel.write(ByteBuffer.wrap(datagram));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply receive() {
+        try {
+            byte[] buf = new byte[65_536];
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(buf, buf.length);
+            channel.socket().receive(packet);
+            ReplyReader.Read read = ReplyReader.read(buf, packet.getLength(), key);
+            return new Reply(read.salt(), read.message());
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
