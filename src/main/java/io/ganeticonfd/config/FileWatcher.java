@@ -35,8 +35,8 @@ public final class FileWatcher implements AutoCloseable {
     public FileWatcher(ConfigCache cache, ReloadSettings settings) {
         this.cache = cache;
         this.pollNanos = settings.pollInterval().toNanos();
-        this.configThrottle = new ReloadThrottle(settings.minInterval().toNanos());
-        this.keyThrottle = new ReloadThrottle(settings.minInterval().toNanos());
+        this.configThrottle = new ReloadThrottle(settings.minInterval().toNanos(), settings.settle().toNanos());
+        this.keyThrottle = new ReloadThrottle(settings.minInterval().toNanos(), settings.settle().toNanos());
         this.thread = new Thread(this::run, "confd-config-watcher");
         this.thread.setDaemon(true);
     }
@@ -122,18 +122,19 @@ public final class FileWatcher implements AutoCloseable {
     }
 
     private void noteEvent(WatchEvent<?> event) {
+        long now = System.nanoTime();
         if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-            configThrottle.changed();
-            keyThrottle.changed();
+            configThrottle.changed(now);
+            keyThrottle.changed(now);
             return;
         }
         String name = String.valueOf(event.context());
         boolean kubernetesSwap = name.startsWith("..");
         if (kubernetesSwap || name.equals(fileName(cache.configFile()))) {
-            configThrottle.changed();
+            configThrottle.changed(now);
         }
         if (kubernetesSwap || name.equals(fileName(cache.keyFile()))) {
-            keyThrottle.changed();
+            keyThrottle.changed(now);
         }
     }
 
@@ -142,12 +143,12 @@ public final class FileWatcher implements AutoCloseable {
         cache.observedConfigStamp(c);
         if (!c.equals(configStamp)) {
             configStamp = c;
-            configThrottle.changed();
+            configThrottle.changed(System.nanoTime());
         }
         FileStamp k = FileStamp.of(cache.keyFile());
         if (!k.equals(keyStamp)) {
             keyStamp = k;
-            keyThrottle.changed();
+            keyThrottle.changed(System.nanoTime());
         }
     }
 

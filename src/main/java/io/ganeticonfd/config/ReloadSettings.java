@@ -16,4 +16,8 @@ public interface ReloadSettings {
     /** How often size, mtime and inode are checked besides file-system events; default 500 ms. */
     @WithDefault("500MS")
     Duration pollInterval();
+
+    /** How long a changed file must stay quiet before it is read (so writes in progress complete); default 100 ms. */
+    @WithDefault("100MS")
+    Duration settle();
 }

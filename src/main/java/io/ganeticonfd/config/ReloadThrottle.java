@@ -1,9 +1,10 @@
 package io.ganeticonfd.config;
 
 /**
- * At most one reload per interval, coalescing bursts, never losing the last change: a change
- * after a quiet period reloads at once; changes within the interval reload when it ends. Times in
- * nanoseconds from any fixed origin. Not thread-safe (used by the watcher thread only).
+ * When to reload a file that changed: once it has been quiet for a short settle time (so a file
+ * being written is read when complete), and at most once per interval, coalescing bursts without
+ * ever losing the last change. Times in nanoseconds from any fixed origin. Not thread-safe (used
+ * by the watcher thread only).
  */
 final class ReloadThrottle {
 
@@ -11,17 +12,21 @@ final class ReloadThrottle {
     static final long IDLE = -1;
 
     private final long minIntervalNanos;
+    private final long settleNanos;
     private boolean pending;
     private boolean reloadedBefore;
+    private long lastChangeNanos;
     private long lastReloadNanos;
 
-    ReloadThrottle(long minIntervalNanos) {
+    ReloadThrottle(long minIntervalNanos, long settleNanos) {
         this.minIntervalNanos = minIntervalNanos;
+        this.settleNanos = settleNanos;
     }
 
-    /** Notes that the file changed (or may have). */
-    void changed() {
+    /** Notes that the file changed (or may have) at {@code nowNanos}. */
+    void changed(long nowNanos) {
         pending = true;
+        lastChangeNanos = nowNanos;
     }
 
     /** Nanoseconds until the pending reload is due (0: now), or {@link #IDLE}. */
@@ -29,10 +34,9 @@ final class ReloadThrottle {
         if (!pending) {
             return IDLE;
         }
-        if (!reloadedBefore) {
-            return 0;
-        }
-        return Math.max(0, lastReloadNanos + minIntervalNanos - nowNanos);
+        long settle = lastChangeNanos + settleNanos - nowNanos;
+        long rate = reloadedBefore ? lastReloadNanos + minIntervalNanos - nowNanos : 0;
+        return Math.max(0, Math.max(settle, rate));
     }
 
     /** Notes that a reload started at {@code nowNanos}. */

@@ -19,11 +19,13 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 /**
  * The daemon's Prometheus meters, created once: requests by type and status, drops by reason,
  * reply sizes, request latency, and the configuration's serial, age and reloads.
  */
+@Startup
 @ApplicationScoped
 public class ConfdMetrics {
 

@@ -84,6 +84,22 @@ public final class UdpTestClient implements AutoCloseable {
         }
     }
 
+    /** Like {@link #ask}, waiting at most {@code timeout}. */
+    public JsonNode askWithin(byte[] datagram, String rsalt, java.time.Duration timeout) {
+        try {
+            channel.socket().setSoTimeout((int) timeout.toMillis());
+            return ask(datagram, rsalt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                channel.socket().setSoTimeout(3000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Sends raw bytes. */
     public void send(byte[] datagram) {
         try {
