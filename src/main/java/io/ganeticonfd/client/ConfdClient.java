@@ -1,0 +1,162 @@
+package io.ganeticonfd.client;
+
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ganeticonfd.protocol.ConfdRequest;
+import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.MasterField;
+import io.ganeticonfd.protocol.NodeRole;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.RequestType;
+
+/**
+ * Asks confd servers over UDP: each request goes, signed and with a fresh rsalt, to several peers;
+ * verified replies are gathered until enough arrived or the timeout, and the newest answer wins.
+ * Thread-safe; one socket and one daemon I/O thread per client; close it when done.
+ * Futures complete on the callback executor (default: the common fork-join pool).
+ */
+public final class ConfdClient implements AutoCloseable {
+
+    /** Largest request datagram confd reads; longer ones are cut off and never answered. */
+    public static final int MAX_REQUEST_BYTES = 4096;
+
+    private final ClientSettings settings;
+    private final RequestEncoder encoder;
+    private final InstantSource clock;
+    private final RequestLoop loop;
+
+    ConfdClient(ClientSettings settings, InstantSource clock) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        this.settings = settings;
+        this.encoder = new RequestEncoder(mapper);
+        this.clock = clock;
+        this.loop = new RequestLoop(settings, this::sign, new DatagramReader(mapper, settings.key()));
+    }
+
+    /** A builder for a client signing with {@code key}. */
+    public static ConfdClientBuilder builder(HmacKey key) {
+        return new ConfdClientBuilder(key);
+    }
+
+    /** The peers this client knows, in the order given. */
+    public List<Peer> peers() {
+        return settings.peers();
+    }
+
+    /** Sends one request and gathers every reply; completes when enough arrived or at the timeout. */
+    public CompletableFuture<ConfdResult> query(RequestType type, QueryArgument query) {
+        ConfdRequest request = new ConfdRequest(type, Objects.requireNonNull(query), UUID.randomUUID().toString());
+        if (loop.closed()) {
+            return CompletableFuture.failedFuture(ConfdException.closed(null));
+        }
+        byte[] datagram = sign(request);
+        if (datagram.length > MAX_REQUEST_BYTES) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("request of " + datagram.length
+                    + " bytes exceeds confd's limit of " + MAX_REQUEST_BYTES));
+        }
+        Pending pending = new Pending(request, datagram, settings.askOrder(), settings.coverage(), settings.retries());
+        loop.submit(pending);
+        return pending.future;
+    }
+
+    /** PING: the configuration's version number (3000000 for Ganeti 3.0). */
+    public CompletableFuture<Long> ping() {
+        return typed(RequestType.PING, QueryArgument.None.INSTANCE, Answers::number);
+    }
+
+    /** CLUSTER_MASTER: the master node's name. */
+    public CompletableFuture<String> clusterMaster() {
+        return typed(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, Answers::text);
+    }
+
+    /** CLUSTER_MASTER with fields: the value of each field asked. */
+    public CompletableFuture<Map<MasterField, String>> clusterMasterFields(MasterField... fields) {
+        List<MasterField> list = List.of(fields);
+        return typed(RequestType.CLUSTER_MASTER, new QueryArgument.Dict(null, null, List.of(), list),
+                a -> Answers.masterFields(a, list));
+    }
+
+    /** NODE_ROLE_BYNAME: the role of a node given by name, short name or UUID. */
+    public CompletableFuture<NodeRole> nodeRole(String node) {
+        return typed(RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain(node), Answers::role);
+    }
+
+    /** NODE_PIP_BY_INSTANCE_IP: primary IP of the node running the instance with this IP on a link (null: default link). */
+    public CompletableFuture<String> nodePrimaryIpByInstanceIp(String instanceIp, String link) {
+        return typed(RequestType.NODE_PIP_BY_INSTANCE_IP,
+                new QueryArgument.Dict(link, Objects.requireNonNull(instanceIp), List.of(), List.of()), Answers::text);
+    }
+
+    /** NODE_PIP_BY_INSTANCE_IP for several IPs: instance IP to node primary IP, for the IPs found, in query order. */
+    public CompletableFuture<Map<String, String>> nodePrimaryIpsByInstanceIps(List<String> instanceIps, String link) {
+        List<String> ips = List.copyOf(instanceIps);
+        return typed(RequestType.NODE_PIP_BY_INSTANCE_IP, new QueryArgument.Dict(link, null, ips, List.of()),
+                a -> Answers.ipMappings(a, ips));
+    }
+
+    /** NODE_PIP_LIST: the primary IPs of all nodes. */
+    public CompletableFuture<List<String>> nodePrimaryIps() {
+        return typed(RequestType.NODE_PIP_LIST, QueryArgument.None.INSTANCE, a -> Answers.list(a, Answers::text));
+    }
+
+    /** MC_PIP_LIST: the primary IPs of all master candidates. */
+    public CompletableFuture<List<String>> masterCandidateIps() {
+        return typed(RequestType.MC_PIP_LIST, QueryArgument.None.INSTANCE, a -> Answers.list(a, Answers::text));
+    }
+
+    /** INSTANCES_IPS_LIST: the instance IPs on a link (null: the cluster's default link). */
+    public CompletableFuture<List<String>> instanceIps(String link) {
+        QueryArgument arg = link == null ? QueryArgument.None.INSTANCE : new QueryArgument.Plain(link);
+        return typed(RequestType.INSTANCES_IPS_LIST, arg, a -> Answers.list(a, Answers::text));
+    }
+
+    /** NODE_DRBD: the DRBD minors of a node. */
+    public CompletableFuture<List<DrbdEntry>> nodeDrbd(String node) {
+        return typed(RequestType.NODE_DRBD, new QueryArgument.Plain(node), a -> Answers.list(a, Answers::drbd));
+    }
+
+    /** NODE_INSTANCES: the primary and secondary instances of a node. */
+    public CompletableFuture<NodeInstances> nodeInstances(String node) {
+        return typed(RequestType.NODE_INSTANCES, new QueryArgument.Plain(node), Answers::nodeInstances);
+    }
+
+    /** INSTANCE_DISKS: the disks of an instance, in its disk order. */
+    public CompletableFuture<List<DiskInfo>> instanceDisks(String instance) {
+        return typed(RequestType.INSTANCE_DISKS, new QueryArgument.Plain(instance), a -> Answers.list(a, Answers::disk));
+    }
+
+    /** CONFIG_QUERY: the configuration value at a JSON pointer such as {@code /cluster/cluster_name}. */
+    public CompletableFuture<JsonNode> configValue(String pointer) {
+        return typed(RequestType.CONFIG_QUERY, new QueryArgument.Plain(pointer), Function.identity());
+    }
+
+    /** DATA_COLLECTORS: the settings of each data collector, by name. */
+    public CompletableFuture<Map<String, DataCollector>> dataCollectors() {
+        return typed(RequestType.DATA_COLLECTORS, QueryArgument.None.INSTANCE, Answers::dataCollectors);
+    }
+
+    /** Stops the I/O thread and closes the socket; unfinished requests fail with {@link ConfdException.Reason#CLOSED}. */
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+    private <T> CompletableFuture<T> typed(RequestType type, QueryArgument arg, Function<JsonNode, T> decoder) {
+        return query(type, arg).thenApply(result -> Answers.decode(result, decoder));
+    }
+
+    private byte[] sign(ConfdRequest request) {
+        return encoder.encode(request, clock.instant().getEpochSecond(), settings.key());
+    }
+}
