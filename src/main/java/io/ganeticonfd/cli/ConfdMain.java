@@ -1,6 +1,7 @@
 package io.ganeticonfd.cli;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -17,6 +18,9 @@ public final class ConfdMain {
 
     /** Runs a client command or the daemon. */
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("query")) {
+            System.exit(QueryCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         DaemonFlags flags;
         try {
             flags = DaemonFlags.parse(args);
