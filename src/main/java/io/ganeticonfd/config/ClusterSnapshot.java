@@ -7,15 +7,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * One immutable, indexed view of {@code config.data}. Everything a query needs is looked up in
  * maps built once; answers that do not depend on the query argument are memoized per snapshot.
  */
 public final class ClusterSnapshot {
 
-    private final JsonNode document;
+    private final ConfigDocument document;
     private final ClusterInfo cluster;
     private final NavigableMap<String, Node> nodes;
     private final NavigableMap<String, Instance> instances;
@@ -27,24 +25,22 @@ public final class ClusterSnapshot {
     private final Map<String, List<Instance>> secondariesByNode;
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-    ClusterSnapshot(JsonNode document, ClusterInfo cluster, NavigableMap<String, Node> nodes,
-            NavigableMap<String, Instance> instances, Map<String, NavigableMap<String, Instance>> instancesByLinkAndIp,
-            Map<String, List<DrbdMinor>> drbdByNode, Map<String, List<Instance>> primariesByNode,
-            Map<String, List<Instance>> secondariesByNode) {
+    ClusterSnapshot(ConfigDocument document, ClusterInfo cluster, NavigableMap<String, Node> nodes,
+            NavigableMap<String, Instance> instances, NameIndex<Node> nodeIndex, DerivedIndexes derived) {
         this.document = document;
         this.cluster = cluster;
         this.nodes = nodes;
         this.instances = instances;
-        this.nodeIndex = new NameIndex<>(nodes, Node::name);
+        this.nodeIndex = nodeIndex;
         this.instanceIndex = new NameIndex<>(instances, Instance::name);
-        this.instancesByLinkAndIp = instancesByLinkAndIp;
-        this.drbdByNode = drbdByNode;
-        this.primariesByNode = primariesByNode;
-        this.secondariesByNode = secondariesByNode;
+        this.instancesByLinkAndIp = derived.instancesByLinkAndIp();
+        this.drbdByNode = derived.drbdByNode();
+        this.primariesByNode = derived.primariesByNode();
+        this.secondariesByNode = derived.secondariesByNode();
     }
 
     /** The whole configuration as Ganeti's daemon re-serializes it (defaults filled in, tags sorted). */
-    public JsonNode document() {
+    public ConfigDocument document() {
         return document;
     }
 

@@ -30,21 +30,43 @@ final class ConfigNormalizer {
         this.redactPrivate = redactPrivate;
     }
 
+    /** Normalizes a whole config tree in place. */
     void normalize(ObjectNode root) {
-        wholeNumbersAsIntegers(root);
-        JsonNode cluster = root.get("cluster");
-        if (cluster instanceof ObjectNode c) {
-            sortTags(c);
-            if (redactPrivate) {
-                redactLeaves(c.get("osparams_private_cluster"));
-            }
+        root.fields().forEachRemaining(e -> e.setValue(wholeNumbersAsIntegers(e.getValue())));
+        if (root.get("cluster") instanceof ObjectNode c) {
+            cluster(c);
         }
-        forEachObject(root.get("nodes"), this::node);
-        forEachObject(root.get("nodegroups"), this::nodeGroup);
-        forEachObject(root.get("networks"), this::network);
-        forEachObject(root.get("instances"), this::instance);
-        forEachObject(root.get("disks"), this::disk);
-        forEachObject(root.get("filters"), this::filter);
+        for (String section : new String[] {"nodes", "nodegroups", "networks", "instances", "disks", "filters"}) {
+            forEachObject(root.get(section), o -> entry(section, o));
+        }
+    }
+
+    /** Normalizes the cluster object in place (whole numbers included). */
+    void cluster(ObjectNode cluster) {
+        wholeNumbersAsIntegers(cluster);
+        sortTags(cluster);
+        if (redactPrivate) {
+            redactLeaves(cluster.get("osparams_private_cluster"));
+        }
+    }
+
+    /** Normalizes one object of a top-level map ({@code nodes}, {@code instances}, ...) in place. */
+    void entry(String section, ObjectNode object) {
+        wholeNumbersAsIntegers(object);
+        switch (section) {
+            case "nodes" -> node(object);
+            case "nodegroups" -> nodeGroup(object);
+            case "networks" -> network(object);
+            case "instances" -> instance(object);
+            case "disks" -> disk(object);
+            case "filters" -> filter(object);
+            default -> sortTags(object);
+        }
+    }
+
+    /** A top-level scalar or other value, with whole numbers as integers. */
+    static JsonNode value(JsonNode node) {
+        return wholeNumbersAsIntegers(node);
     }
 
     private void node(ObjectNode node) {
@@ -203,5 +225,10 @@ final class ConfigNormalizer {
         if (v != null && v.isObject() && v.isEmpty()) {
             object.remove(member);
         }
+    }
+
+    /** The text of a node, or null when absent or JSON null. */
+    static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
     }
 }

@@ -1,14 +1,13 @@
 package io.ganeticonfd.config;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,25 +15,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Parses {@code config.data} (any layout Ganeti 2.7 to 3.x writes) into a {@link ClusterSnapshot}.
- * Lenient: unknown members are ignored and missing optional ones take Ganeti's defaults. Pure:
- * no I/O, thread-safe.
+ * Streams the file: each node, instance, disk, group, network and filter is read as a small tree,
+ * normalized, reduced to what the queries need and kept serialized, so a large config loads fast
+ * and is held compactly. Lenient: unknown members are ignored and missing optional ones take
+ * Ganeti's defaults. Pure: no I/O, thread-safe.
  */
 public final class ConfigParser {
 
+    /** Top-level members holding maps of objects keyed by UUID (or name in 2.7–2.8). */
+    static final Set<String> ENTRY_MAPS = Set.of("nodes", "instances", "disks", "nodegroups", "networks", "filters");
+
     private final ObjectMapper mapper;
-    private final boolean redactPrivate;
+    private final ConfigNormalizer normalizer;
 
     /** A parser; with {@code redactPrivate}, private OS parameters and DRBD secrets are served redacted. */
     public ConfigParser(ObjectMapper mapper, boolean redactPrivate) {
         this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        this.redactPrivate = redactPrivate;
+        this.normalizer = new ConfigNormalizer(redactPrivate);
     }
 
     /** Parses the bytes of a config file. */
     public ClusterSnapshot parse(byte[] data) throws ConfigException {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(data);
+        SnapshotBuilder builder = new SnapshotBuilder(mapper);
+        try (JsonParser p = mapper.getFactory().createParser(data)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ConfigException("empty file");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ConfigException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (ENTRY_MAPS.contains(name)) {
+                    readEntries(p, name, value, builder);
+                } else if (name.equals("cluster") && value == JsonToken.START_OBJECT) {
+                    ObjectNode cluster = mapper.readTree(p);
+                    normalizer.cluster(cluster);
+                    builder.cluster(cluster);
+                } else {
+                    builder.top(name, ConfigNormalizer.value(mapper.readTree(p)));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new ConfigException("trailing data after the configuration object");
+            }
         } catch (JsonProcessingException e) {
             throw new ConfigException("invalid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -42,98 +68,31 @@ public final class ConfigParser {
         } catch (IOException e) {
             throw new ConfigException("cannot read: " + e.getMessage());
         }
-        if (!(tree instanceof ObjectNode root)) {
-            throw new ConfigException(tree == null || tree.isMissingNode() ? "empty file" : "not a JSON object");
+        return builder.build();
+    }
+
+    private void readEntries(JsonParser p, String section, JsonToken value, SnapshotBuilder builder)
+            throws IOException, ConfigException {
+        if (value != JsonToken.START_OBJECT) {
+            throw new ConfigException("'" + section + "' is not an object");
         }
-        if (!root.path("version").isNumber()) {
-            throw new ConfigException("no numeric top-level 'version'");
-        }
-        if (!root.path("cluster").isObject()) {
-            throw new ConfigException("no 'cluster' object");
-        }
-        for (String map : new String[] {"nodes", "instances", "disks", "nodegroups", "networks", "filters"}) {
-            if (root.has(map) && !root.get(map).isObject()) {
-                throw new ConfigException("'" + map + "' is not an object");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            JsonNode entry = mapper.readTree(p);
+            if (!(entry instanceof ObjectNode object)) {
+                throw new ConfigException(singular(section) + " " + key + " is not an object");
             }
+            normalizer.entry(section, object);
+            byte[] json = mapper.writeValueAsBytes(object);
+            entries.put(key, json);
+            builder.entry(section, key, object, json);
         }
-        new ConfigNormalizer(redactPrivate).normalize(root);
-        return build(root);
+        builder.map(section, entries);
     }
 
-    private ClusterSnapshot build(ObjectNode root) throws ConfigException {
-        JsonNode c = root.get("cluster");
-        NavigableMap<String, Node> nodes = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> e : entries(root.get("nodes"), "node")) {
-            nodes.put(e.getKey(), node(e.getKey(), e.getValue()));
-        }
-        NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
-        String defaultLink = textOrNull(c.path("nicparams").path("default").get("link"));
-        Map<String, JsonNode> disks = new HashMap<>();
-        entries(root.get("disks"), "disk").forEach(e -> disks.put(e.getKey(), e.getValue()));
-
-        NavigableMap<String, Instance> instances = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> e : entries(root.get("instances"), "instance")) {
-            instances.put(e.getKey(), instance(e.getKey(), e.getValue(), nodeRefs, disks, defaultLink));
-        }
-        String masterRef = textOrNull(c.get("master_node"));
-        Node master = masterRef == null ? null : nodeRefs.byKeyOrName(masterRef);
-        List<String> hypervisors = new ArrayList<>();
-        c.path("enabled_hypervisors").forEach(h -> hypervisors.add(h.asText()));
-        ClusterInfo cluster = new ClusterInfo(root.get("version").asLong(), root.path("serial_no").asLong(0),
-                c.path("serial_no").asLong(0), textOrNull(c.get("cluster_name")), masterRef, master,
-                textOrNull(c.get("master_ip")), defaultLink, List.copyOf(hypervisors), c.get("data_collectors"));
-        DerivedIndexes derived = DerivedIndexes.of(instances, nodeRefs);
-        return new ClusterSnapshot(root, cluster, nodes, instances, derived.instancesByLinkAndIp(),
-                derived.drbdByNode(), derived.primariesByNode(), derived.secondariesByNode());
-    }
-
-    private static Node node(String key, JsonNode n) {
-        String name = n.has("name") ? n.get("name").asText() : key;
-        return new Node(key, name, textOrNull(n.get("primary_ip")), n.path("master_candidate").asBoolean(false),
-                n.path("offline").asBoolean(false), n.path("drained").asBoolean(false), n.path("serial_no").asLong(0));
-    }
-
-    private static Instance instance(String key, JsonNode i, NameIndex<Node> nodeRefs, Map<String, JsonNode> disks,
-            String defaultLink) throws ConfigException {
-        String name = i.has("name") ? i.get("name").asText() : key;
-        String primaryRef = textOrNull(i.get("primary_node"));
-        Node primary = primaryRef == null ? null : nodeRefs.byKeyOrName(primaryRef);
-        List<Nic> nics = new ArrayList<>();
-        for (JsonNode nic : i.path("nics")) {
-            String link = textOrNull(nic.path("nicparams").get("link"));
-            nics.add(new Nic(textOrNull(nic.get("ip")), link != null ? link : defaultLink));
-        }
-        List<JsonNode> instanceDisks = new ArrayList<>();
-        for (JsonNode d : i.path("disks")) {
-            if (d.isObject()) {
-                instanceDisks.add(d);
-            } else if (d.isTextual()) {
-                instanceDisks.add(disks.get(d.asText()));
-            } else {
-                throw new ConfigException("instance " + name + " has a disk that is neither a UUID nor an object");
-            }
-        }
-        return new Instance(key, name, primary, i.path("serial_no").asLong(0), List.copyOf(nics),
-                java.util.Collections.unmodifiableList(instanceDisks), i);
-    }
-
-    private static List<Map.Entry<String, JsonNode>> entries(JsonNode map, String what) throws ConfigException {
-        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        if (map == null) {
-            return out;
-        }
-        var it = map.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isObject()) {
-                throw new ConfigException(what + " " + e.getKey() + " is not an object");
-            }
-            out.add(e);
-        }
-        return out;
-    }
-
-    static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+    private static String singular(String section) {
+        return section.equals("nodegroups") ? "node group" : section.substring(0, section.length() - 1);
     }
 }

@@ -9,8 +9,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Indexes derived from instances once per snapshot: instance by (link, IP), DRBD minors per node,
  * primary and secondary instances per node.
@@ -27,11 +25,13 @@ record DerivedIndexes(Map<String, NavigableMap<String, Instance>> instancesByLin
                 d.primariesByNode.computeIfAbsent(instance.primaryNode().key(), k -> new ArrayList<>()).add(instance);
             }
             Set<String> secondaries = new LinkedHashSet<>();
-            List<JsonNode> disks = instance.disks();
+            List<DiskEntry> disks = instance.disks();
             for (int index = 0; index < disks.size(); index++) {
-                JsonNode disk = disks.get(index);
+                DiskEntry disk = disks.get(index);
                 if (disk != null) {
-                    d.addDrbd(instance, index, disk, nodes, secondaries, true);
+                    for (DrbdDevice device : disk.drbd()) {
+                        d.addDevice(instance, index, device, nodes, secondaries);
+                    }
                 }
             }
             for (String node : secondaries) {
@@ -49,25 +49,17 @@ record DerivedIndexes(Map<String, NavigableMap<String, Instance>> instancesByLin
         }
     }
 
-    private void addDrbd(Instance instance, int index, JsonNode disk, NameIndex<Node> nodes, Set<String> secondaries,
-            boolean topLevel) {
-        JsonNode id = disk.path("logical_id");
-        if (Disks.isDrbd(disk) && id.isArray() && id.size() >= 5) {
-            Node a = nodes.byKeyOrName(id.get(0).asText());
-            Node b = nodes.byKeyOrName(id.get(1).asText());
-            Node primary = instance.primaryNode();
-            addMinor(instance, index, a, id.get(3).asLong(), b, id.get(1).asText());
-            addMinor(instance, index, b, id.get(4).asLong(), a, id.get(0).asText());
-            if (topLevel) {
-                for (Node n : new Node[] {a, b}) {
-                    if (n != null && n != primary) {
-                        secondaries.add(n.key());
-                    }
+    private void addDevice(Instance instance, int index, DrbdDevice device, NameIndex<Node> nodes, Set<String> secondaries) {
+        Node a = nodes.byKeyOrName(device.nodeA());
+        Node b = nodes.byKeyOrName(device.nodeB());
+        addMinor(instance, index, a, device.minorA(), b, device.nodeB());
+        addMinor(instance, index, b, device.minorB(), a, device.nodeA());
+        if (device.topLevel()) {
+            for (Node n : new Node[] {a, b}) {
+                if (n != null && n != instance.primaryNode()) {
+                    secondaries.add(n.key());
                 }
             }
-        }
-        for (JsonNode child : disk.path("children")) {
-            addDrbd(instance, index, child, nodes, secondaries, false);
         }
     }
 

@@ -2,9 +2,8 @@ package io.ganeticonfd.query;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.ConfigDocument;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
@@ -35,7 +34,10 @@ final class ConfigQueryHandler implements QueryHandler {
 
     private static ReplyBody compute(String pointer, ClusterSnapshot s) {
         List<String> tokens = LenientPointer.parse(pointer);
-        JsonNode value = tokens == null ? null : LenientPointer.resolve(s.document(), tokens);
-        return value == null ? Answers.argumentError() : Answers.okWithClusterSerial(value, s);
+        ConfigDocument.Value value = tokens == null ? null : s.document().resolve(tokens, ReplyBody.MAX_DATAGRAM_BYTES);
+        if (value == null) {
+            return Answers.argumentError();
+        }
+        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().serial());
     }
 }

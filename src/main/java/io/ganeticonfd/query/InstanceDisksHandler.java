@@ -1,8 +1,10 @@
 package io.ganeticonfd.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.DiskEntry;
 import io.ganeticonfd.config.Instance;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
@@ -24,11 +26,13 @@ final class InstanceDisksHandler implements QueryHandler {
     }
 
     private static ReplyBody disks(Instance instance) {
-        for (JsonNode disk : instance.disks()) {
+        List<byte[]> objects = new ArrayList<>(instance.disks().size());
+        for (DiskEntry disk : instance.disks()) {
             if (disk == null) {
                 return ReplyBody.error("Instance " + instance.name() + " refers to a disk missing from the configuration");
             }
+            objects.add(disk.json());
         }
-        return ReplyBody.ok(Answers.json(instance.disks()), instance.serial());
+        return ReplyBody.ok(JsonArrays.of(objects), instance.serial());
     }
 }

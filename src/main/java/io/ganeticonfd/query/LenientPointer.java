@@ -3,16 +3,13 @@ package io.ganeticonfd.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * JSON pointers as Ganeti's daemon reads them: {@code ~0} and {@code ~1} escapes; parsing stops
  * silently at an invalid escape, keeping the tokens read so far; array indexes use the decimal
  * digits at the start of a token. There is no pointer to the whole document.
+ * Resolution (array indexes by leading digits) is {@link io.ganeticonfd.config.ConfigDocument#resolve}.
  */
 final class LenientPointer {
-
-    private static final int MAX_INDEX_DIGITS = 9;
 
     private LenientPointer() {
     }
@@ -44,39 +41,5 @@ final class LenientPointer {
             tokens.add(token.toString());
         }
         return tokens;
-    }
-
-    /** The value {@code tokens} lead to in {@code document}, or null. */
-    static JsonNode resolve(JsonNode document, List<String> tokens) {
-        JsonNode node = document;
-        for (String token : tokens) {
-            if (node.isObject()) {
-                node = node.get(token);
-            } else if (node.isArray()) {
-                int index = leadingIndex(token);
-                node = index < 0 ? null : node.get(index);
-            } else {
-                return null;
-            }
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    private static int leadingIndex(String token) {
-        int digits = 0;
-        while (digits < token.length() && token.charAt(digits) >= '0' && token.charAt(digits) <= '9') {
-            digits++;
-        }
-        if (digits == 0) {
-            return -1;
-        }
-        int start = 0;
-        while (start < digits - 1 && token.charAt(start) == '0') {
-            start++;
-        }
-        return digits - start > MAX_INDEX_DIGITS ? -1 : Integer.parseInt(token, start, digits, 10);
     }
 }

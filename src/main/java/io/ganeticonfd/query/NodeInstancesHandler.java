@@ -3,8 +3,6 @@ package io.ganeticonfd.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.Instance;
 import io.ganeticonfd.config.Node;
@@ -31,12 +29,12 @@ final class NodeInstancesHandler implements QueryHandler {
     }
 
     private static ReplyBody instances(Node node, ClusterSnapshot s) {
-        List<List<JsonNode>> answer = List.of(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node)));
-        return ReplyBody.ok(Answers.json(answer), node.serial());
+        return ReplyBody.ok(JsonArrays.pair(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node))),
+                node.serial());
     }
 
-    private static List<JsonNode> objects(List<Instance> instances) {
-        List<JsonNode> out = new ArrayList<>(instances.size());
+    private static List<byte[]> objects(List<Instance> instances) {
+        List<byte[]> out = new ArrayList<>(instances.size());
         instances.forEach(i -> out.add(i.json()));
         return out;
     }

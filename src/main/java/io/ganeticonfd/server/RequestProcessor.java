@@ -15,7 +15,7 @@ import io.ganeticonfd.query.QueryEngine;
 public final class RequestProcessor {
 
     /** Largest UDP payload over IPv4; a larger reply cannot be sent in one datagram. */
-    public static final int MAX_REPLY_BYTES = 65_507;
+    public static final int MAX_REPLY_BYTES = ReplyBody.MAX_DATAGRAM_BYTES;
 
     private final RequestDecoder decoder;
     private final QueryEngine engine;
@@ -42,9 +42,9 @@ public final class RequestProcessor {
         String rsalt = accepted.request().rsalt();
         byte[] datagram = ReplyEncoder.encode(body, rsalt, accepted.key());
         if (datagram.length <= maxReplyBytes) {
-            return new Outcome.Replied(accepted.request(), body, datagram, false);
+            return new Outcome.Replied(accepted.request(), body, datagram, body.tooLarge());
         }
-        ReplyBody tooLarge = ReplyBody.error("Answer too large for one datagram (" + datagram.length + " bytes)");
+        ReplyBody tooLarge = ReplyBody.tooLarge(datagram.length);
         return new Outcome.Replied(accepted.request(), tooLarge, ReplyEncoder.encode(tooLarge, rsalt, accepted.key()), true);
     }
 }
