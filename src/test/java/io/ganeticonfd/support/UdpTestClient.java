@@ -104,6 +104,8 @@ public final class UdpTestClient implements AutoCloseable {
     public void send(byte[] datagram) {
         try {
             channel.write(ByteBuffer.wrap(datagram));
+        } catch (java.net.PortUnreachableException e) {
+            // an earlier datagram found no listener; this one is sent again by the caller's retry
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,7 +118,7 @@ public final class UdpTestClient implements AutoCloseable {
             channel.socket().receive(packet);
             ReplyReader.Read read = ReplyReader.read(buf, packet.getLength(), key);
             return new Reply(read.salt(), read.message());
-        } catch (SocketTimeoutException e) {
+        } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
