@@ -80,9 +80,9 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
             p.put("confd.udp.bind", bind);
         }
         if (syslog != null && !syslog.equals("no")) {
-            p.put("quarkus.log.syslog.enable", "true");
+            p.put("quarkus.log.syslog.enabled", "true");
             if (syslog.equals("only")) {
-                p.put("quarkus.log.console.enable", "false");
+                p.put("quarkus.log.console.enabled", "false");
             }
         }
         if (configFile != null) {

@@ -51,7 +51,7 @@ class HardenedDualStackTest {
             String dir = ConformanceVectors.directory(DIR).toString();
             return Map.of("confd.config.file", dir + "/config.data", "confd.hmac.key-file", dir + "/hmac.key",
                     "confd.udp.bind", "::", "confd.config.redact-private", "true",
-                    "quarkus.log.file.enable", "true", "quarkus.log.file.path", LOG.toString(),
+                    "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
                     "quarkus.log.file.level", "DEBUG", "quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG");
         }
     }
