@@ -27,8 +27,8 @@ final class SocketTuning {
         this.kernelBytes = kernelBytes;
     }
 
-    /** Applies the sizes to {@code socket}, before it listens. */
-    void apply(DatagramSocket socket) {
+    /** Applies the sizes to {@code socket}, before it listens; returns its Netty channel, or null if unreachable. */
+    Channel apply(DatagramSocket socket) {
         try {
             Field field = DatagramSocketImpl.class.getDeclaredField("channel");
             field.setAccessible(true);
@@ -37,8 +37,10 @@ final class SocketTuning {
             if (kernelBytes > 0 && channel.config() instanceof io.netty.channel.socket.DatagramChannelConfig c) {
                 c.setReceiveBufferSize(kernelBytes);
             }
+            return channel;
         } catch (ReflectiveOperationException | RuntimeException e) {
             Log.warnf("Cannot size the UDP socket buffers (%s); requests over 2048 bytes will be dropped", e.toString());
+            return null;
         }
     }
 }

@@ -4,7 +4,6 @@ import io.ganeticonfd.protocol.ConfdRequest;
 import io.quarkus.logging.Log;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
@@ -21,6 +20,7 @@ final class UdpListenerVerticle extends AbstractVerticle {
     private final UdpBinding binding;
     private final EventLoopHeartbeats heartbeats;
     private DatagramSocket socket;
+    private ReplySender replies;
 
     UdpListenerVerticle(RequestProcessor processor, ConfdMetrics metrics, UdpBinding binding,
             EventLoopHeartbeats heartbeats) {
@@ -35,7 +35,7 @@ final class UdpListenerVerticle extends AbstractVerticle {
         DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(binding.ipv6())
                 .setReusePort(binding.reusePort()).setReuseAddress(binding.reusePort());
         socket = vertx.createDatagramSocket(options);
-        binding.tuning().apply(socket);
+        replies = new ReplySender(socket, binding.tuning().apply(socket));
         socket.handler(this::handle);
         socket.listen(binding.port(), binding.host()).onComplete(ar -> {
             if (ar.succeeded()) {
@@ -56,12 +56,11 @@ final class UdpListenerVerticle extends AbstractVerticle {
 
     private void handle(DatagramPacket packet) {
         long start = System.nanoTime();
-        Buffer data = packet.data();
-        byte[] bytes = data.getBytes();
+        byte[] bytes = packet.data().getBytes();
         Outcome outcome = processor.process(bytes, 0, bytes.length, System.currentTimeMillis() / 1000);
         SocketAddress sender = packet.sender();
         if (outcome instanceof Outcome.Replied replied) {
-            socket.send(Buffer.buffer(replied.datagram()), sender.port(), sender.host());
+            replies.send(replied.datagram(), sender);
             metrics.replied(replied.request().type(), replied.body().status(), replied.datagram().length,
                     System.nanoTime() - start, replied.oversize());
             if (Log.isDebugEnabled()) {
