@@ -19,8 +19,8 @@ public final class ReplyBody {
     private ReplyBody(ReplyStatus status, String answerJson, long serial) {
         this.status = status;
         this.serial = serial;
-        String text = "{\"protocol\":1,\"status\":" + status.code() + ",\"answer\":" + answerJson
-                + ",\"serial\":" + serial + "}";
+        String text = wellFormed("{\"protocol\":1,\"status\":" + status.code() + ",\"answer\":" + answerJson
+                + ",\"serial\":" + serial + "}");
         this.message = text.getBytes(StandardCharsets.UTF_8);
         this.escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
     }
@@ -45,6 +45,22 @@ public final class ReplyBody {
         StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
         JsonStringEncoder.getInstance().quoteAsString(text, sb);
         return sb.append('"').toString();
+    }
+
+    /**
+     * The text with unpaired surrogates (a query may carry one as a JSON escape, and error messages
+     * echo the query) replaced by '?' as UTF-8 encoding does, so both forms of the message agree.
+     */
+    private static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 
     /** The reply status. */
