@@ -24,6 +24,11 @@ public record Answered(int status, JsonNode answer, long serial) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final QueryEngine ENGINE = new QueryEngine();
 
+    /** The engine {@link #ask} and {@link #body} use (memo keys are per engine, so warm with this one). */
+    public static QueryEngine engine() {
+        return ENGINE;
+    }
+
     /** Decodes the message text of a reply body, checking its fixed layout. */
     public static Answered of(ReplyBody body) {
         try {
