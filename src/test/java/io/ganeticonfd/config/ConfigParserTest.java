@@ -2,7 +2,6 @@ package io.ganeticonfd.config;
 
 import static io.ganeticonfd.testing.Answered.ask;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.testing.Answered;
@@ -224,8 +224,8 @@ class ConfigParserTest {
 
     @Test
     void loadsTheRecordedConformanceConfigs() throws ConfigException {
-        for (String dir : io.ganeticonfd.conformance.ConformanceVectors.DIRECTORIES) {
-            ClusterSnapshot s = new ConfigParser(JSON, false).parse(io.ganeticonfd.conformance.ConformanceVectors.read(dir, "config.data"));
+        for (String dir : ConformanceVectors.DIRECTORIES) {
+            ClusterSnapshot s = new ConfigParser(JSON, false).parse(ConformanceVectors.read(dir, "config.data"));
             assertThat(s.cluster().version()).isEqualTo(3000000);
             assertThat(s.cluster().master()).isNotNull();
         }

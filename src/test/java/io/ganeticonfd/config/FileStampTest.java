@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
@@ -36,7 +37,7 @@ class FileStampTest {
         assertThat(stamp.exists()).isTrue();
         assertThat(stamp.size()).isEqualTo(5);
         assertThat(stamp.fileKey()).isNotNull().isEqualTo(Files.readAttributes(file,
-                java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                BasicFileAttributes.class).fileKey());
         assertThat(stamp.mtimeNanos() / 1_000_000_000L).isEqualTo(1_700_000_000L);
     }
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +72,7 @@ class SnapshotLoaderTest {
         Path file = write("config.data", CONFIG);
         long checksum = loaded(loader.load(file, null)).checksum();
         Path replacement = write("config.data.new", CONFIG);
-        Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         assertThat(loader.load(file, checksum)).isInstanceOf(SnapshotLoader.Same.class);
     }
@@ -118,7 +120,7 @@ class SnapshotLoaderTest {
     void reportsAParseErrorEvenWhenASnapshotIsServed() throws IOException {
         Path file = write("config.data", CONFIG);
         long checksum = loaded(loader.load(file, null)).checksum();
-        Files.write(file, java.util.Arrays.copyOf(CONFIG, CONFIG.length / 3));
+        Files.write(file, Arrays.copyOf(CONFIG, CONFIG.length / 3));
 
         assertThat(failure(loader.load(file, checksum))).startsWith("invalid JSON: ").containsPattern("line \\d+ column \\d+");
     }

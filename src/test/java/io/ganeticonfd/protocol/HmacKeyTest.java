@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -90,7 +91,7 @@ class HmacKeyTest {
 
         assertThat(key.verifies(salt, msg, digest)).isTrue();
         assertThat(key.verifies(salt, msg, flipped)).isFalse();
-        assertThat(key.verifies(salt, msg, java.util.Arrays.copyOf(digest, 19))).isFalse();
+        assertThat(key.verifies(salt, msg, Arrays.copyOf(digest, 19))).isFalse();
         assertThat(key.verifies(msg, salt, digest)).isFalse();
     }
 
@@ -114,7 +115,7 @@ class HmacKeyTest {
         try {
             List<Future<Boolean>> results = IntStream.range(0, 2000).mapToObj(i -> pool.submit(() -> {
                 String salt = Integer.toString(i);
-                return java.util.Arrays.equals(key.sign(salt.getBytes(StandardCharsets.UTF_8), "msg".getBytes(StandardCharsets.UTF_8)),
+                return Arrays.equals(key.sign(salt.getBytes(StandardCharsets.UTF_8), "msg".getBytes(StandardCharsets.UTF_8)),
                         jdkHmac(CONFORMANCE_KEY, salt + "msg"));
             })).toList();
             for (Future<Boolean> r : results) {

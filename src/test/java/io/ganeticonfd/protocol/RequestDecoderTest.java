@@ -3,8 +3,10 @@ package io.ganeticonfd.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -118,7 +120,7 @@ class RequestDecoderTest {
         void decodesOnlyTheGivenSliceOfALargerBuffer() {
             byte[] datagram = signed(PING);
             byte[] buffer = new byte[datagram.length + 20];
-            java.util.Arrays.fill(buffer, (byte) 'x');
+            Arrays.fill(buffer, (byte) 'x');
             System.arraycopy(datagram, 0, buffer, 7, datagram.length);
 
             DecodeResult result = decoder.decode(buffer, 7, datagram.length, NOW, KeyRing.of(KEY));
@@ -203,13 +205,13 @@ class RequestDecoderTest {
         void rejectsEnvelopeStartingWithUtf8ByteOrderMark() {
             byte[] good = signed(PING);
             byte[] data = concat(RequestDecoder.MAGIC, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                    java.util.Arrays.copyOfRange(good, 4, good.length));
+                    Arrays.copyOfRange(good, 4, good.length));
 
             assertThat(reason(decode(data))).isEqualTo(RejectReason.BAD_JSON);
         }
 
         private static byte[] concat(byte[]... parts) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] p : parts) {
                 out.writeBytes(p);
             }

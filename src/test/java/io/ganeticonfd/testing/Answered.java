@@ -2,6 +2,8 @@ package io.ganeticonfd.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +52,7 @@ public record Answered(int status, JsonNode answer, long serial) {
     /** Parses a config given as JSON text. */
     public static ClusterSnapshot snapshot(String configJson, boolean redactPrivate) {
         try {
-            return new ConfigParser(new ObjectMapper(), redactPrivate).parse(configJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new ConfigParser(new ObjectMapper(), redactPrivate).parse(configJson.getBytes(StandardCharsets.UTF_8));
         } catch (ConfigException e) {
             throw new AssertionError("config does not load: " + e.getMessage(), e);
         }
@@ -78,12 +80,12 @@ public record Answered(int status, JsonNode answer, long serial) {
 
     /** A dict query with a link (may be null) and one IP. */
     public static QueryArgument.Dict ip(String link, String ip) {
-        return new QueryArgument.Dict(link, ip, java.util.List.of(), java.util.List.of());
+        return new QueryArgument.Dict(link, ip, List.of(), List.of());
     }
 
     /** A dict query with field codes. */
     public static QueryArgument.Dict fields(MasterField... fields) {
-        return new QueryArgument.Dict(null, null, java.util.List.of(), java.util.List.of(fields));
+        return new QueryArgument.Dict(null, null, List.of(), List.of(fields));
     }
 
     /** The answer as compact JSON text, for exact comparisons. */
