@@ -18,7 +18,8 @@ public final class ReplyEncoder {
     /** The signed datagram for {@code body}, salted with the request's {@code rsalt}, signed with {@code key}. */
     public static byte[] encode(ReplyBody body, String rsalt, HmacKey key) {
         byte[] salt = rsalt.getBytes(StandardCharsets.UTF_8);
-        byte[] escapedSalt = needsEscape(salt) ? JsonStringEncoder.getInstance().quoteAsUTF8(rsalt) : salt;
+        byte[] escapedSalt = needsEscape(salt)
+                ? JsonStringEncoder.getInstance().quoteAsUTF8(new String(salt, StandardCharsets.UTF_8)) : salt;
         byte[] digest = key.sign(salt, body.message());
         byte[] esc = body.escaped();
         byte[] out = new byte[HEAD.length + 2 * HmacKey.DIGEST_BYTES + MSG.length + esc.length + SALT.length

@@ -38,11 +38,18 @@ public final class RequestDecoder {
                 || data[off + 2] != MAGIC[2] || data[off + 3] != MAGIC[3]) {
             return reject(RejectReason.BAD_MAGIC, "no plj0 prefix");
         }
+        if (!mayBeUtf8Json(data, off + MAGIC.length, len - MAGIC.length)) {
+            return reject(RejectReason.BAD_JSON, "envelope is not UTF-8 JSON text");
+        }
         String msg = null;
         String salt = null;
         String hmac = null;
         try (JsonParser p = json.createParser(data, off + MAGIC.length, len - MAGIC.length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return reject(RejectReason.BAD_JSON, "no envelope after the magic");
+            }
+            if (first != JsonToken.START_OBJECT) {
                 return reject(RejectReason.BAD_ENVELOPE, "envelope is not an object");
             }
             JsonToken t;
@@ -95,6 +102,20 @@ public final class RequestDecoder {
             return reject(RejectReason.CLOCK_SKEW, "timestamp outside the allowed clock skew");
         }
         return messages.parse(msg, key);
+    }
+
+    /**
+     * False when the envelope starts with a non-ASCII byte (as a byte-order mark does) or has a NUL
+     * among its first four bytes: neither can begin UTF-8 JSON, and Jackson would otherwise skip the
+     * mark or decode the text as UTF-16/32, accepting datagrams Ganeti drops.
+     */
+    private static boolean mayBeUtf8Json(byte[] data, int from, int len) {
+        for (int i = from; i < from + Math.min(len, 4); i++) {
+            if (data[i] == 0) {
+                return false;
+            }
+        }
+        return len == 0 || data[from] >= 0;
     }
 
     static DecodeResult.Rejected reject(RejectReason reason, String detail) {
