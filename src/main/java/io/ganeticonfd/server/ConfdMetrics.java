@@ -36,9 +36,11 @@ public class ConfdMetrics {
     private final DistributionSummary replyBytes;
     private final Timer latency;
     private final Map<ReloadOutcome, Timer> reloadDuration = new EnumMap<>(ReloadOutcome.class);
+    private final boolean perRequest;
 
     @Inject
-    public ConfdMetrics(MeterRegistry registry, ConfigCache cache) {
+    public ConfdMetrics(MeterRegistry registry, ConfigCache cache, DaemonSettings settings) {
+        this.perRequest = settings.requestMetrics();
         for (RequestType t : RequestType.values()) {
             ok.put(t, requests(registry, t, "ok"));
             error.put(t, requests(registry, t, "error"));
@@ -75,6 +77,9 @@ public class ConfdMetrics {
 
     /** Counts one answered request. */
     public void replied(RequestType type, ReplyStatus status, int bytes, long nanos, boolean tooLarge) {
+        if (!perRequest) {
+            return;
+        }
         (status == ReplyStatus.OK ? ok : error).get(type).increment();
         replyBytes.record(bytes);
         latency.record(nanos, TimeUnit.NANOSECONDS);
@@ -85,6 +90,9 @@ public class ConfdMetrics {
 
     /** Counts one dropped datagram. */
     public void dropped(RejectReason reason) {
+        if (!perRequest) {
+            return;
+        }
         drops.get(reason).increment();
     }
 

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.config.ConfigCache;
@@ -72,7 +74,9 @@ public class DaemonLifecycle {
         QueryEngine engine = new QueryEngine();
         cache.addPreparer(engine::warm);
         cache.reloadConfig();
-        RequestDecoder decoder = new RequestDecoder(mapper.getFactory(), hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
+        JsonFactory requests = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(udp.maxJsonDepth()).maxStringLength(udp.maxJsonStringLength()).build()).build();
+        RequestDecoder decoder = new RequestDecoder(requests, hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
         RequestProcessor processor = new RequestProcessor(decoder, engine, cache, RequestProcessor.MAX_REPLY_BYTES);
         if (!bind(processor)) {
             failedToStart = true;

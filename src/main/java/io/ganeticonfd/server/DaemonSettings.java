@@ -3,7 +3,7 @@ package io.ganeticonfd.server;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Daemon-wide switches ({@code confd.debug}, {@code confd.demo}). */
+/** Daemon-wide switches ({@code confd.daemon.*}). */
 @ConfigMapping(prefix = "confd.daemon")
 public interface DaemonSettings {
 
@@ -14,4 +14,11 @@ public interface DaemonSettings {
     /** Serving the bundled DEMO cluster (set by {@code --demo}); default false. */
     @WithDefault("false")
     boolean demo();
+
+    /**
+     * Count and time every request in {@code /q/metrics} ({@code confd_requests_total}, drops,
+     * latency, reply sizes); default true. Off only to measure what the metrics cost.
+     */
+    @WithDefault("true")
+    boolean requestMetrics();
 }

@@ -29,4 +29,12 @@ public interface UdpSettings {
      */
     @WithDefault("4194304")
     int receiveBufferBytes();
+
+    /** Deepest JSON nesting accepted in a request (a valid one nests 3 deep); default 32. */
+    @WithDefault("32")
+    int maxJsonDepth();
+
+    /** Longest JSON string accepted in a request, in characters; default 4096. */
+    @WithDefault("4096")
+    int maxJsonStringLength();
 }

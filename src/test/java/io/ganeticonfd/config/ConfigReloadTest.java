@@ -68,10 +68,10 @@ class ConfigReloadTest {
         config = TempClusterProfile.DIR.resolve("config.data");
         long serial = SERIALS.incrementAndGet();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(serial));
-        awaitServed(serial);
-        await().atMost(Duration.ofSeconds(3)).until(() -> !cache.status().fileNewerThanSnapshot());
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.snapshot().cluster().serial() == serial
+                && !cache.status().fileNewerThanSnapshot());
         stream = new QueryStream(lifecycle.udpPort(), HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key")));
-        await().atMost(Duration.ofSeconds(2)).until(() -> stream.answered() > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stream.answered() > 0);
     }
 
     @AfterEach
@@ -209,9 +209,7 @@ class ConfigReloadTest {
     private void awaitServed(long serial) {
         await().atMost(BOUND).pollInterval(Duration.ofMillis(10))
                 .until(() -> cache.snapshot() != null && cache.snapshot().cluster().serial() == serial);
-        if (stream != null) {
-            await().atMost(Duration.ofSeconds(1)).until(() -> stream.latestSerial() == serial);
-        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> stream.latestSerial() == serial);
     }
 
     private long reloaded() {

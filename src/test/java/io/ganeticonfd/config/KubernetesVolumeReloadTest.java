@@ -74,7 +74,7 @@ class KubernetesVolumeReloadTest {
         HmacKey next = HmacKey.of(rotated);
         String before = cache.status().keyFingerprint();
         VolumeProfile.SECRET.update(Map.of("hmac.key", rotated));
-        await().atMost(Duration.ofMillis(1500)).until(() -> next.fingerprint().equals(cache.status().keyFingerprint()));
+        await().atMost(Duration.ofSeconds(3)).until(() -> next.fingerprint().equals(cache.status().keyFingerprint()));
         assertThat(cache.status().previousKeyFingerprint()).isEqualTo(before);
         VolumeProfile.SECRET.update(Map.of("hmac.key", KEY));
         await().atMost(Duration.ofMillis(2500)).until(() -> HmacKey.of(KEY).fingerprint().equals(cache.status().keyFingerprint()));

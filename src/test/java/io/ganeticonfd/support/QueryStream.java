@@ -53,7 +53,17 @@ public final class QueryStream implements AutoCloseable {
                     serials.add(serial);
                     latest.set(serial);
                 }
+                pace();
             }
+        }
+    }
+
+    /** About 500 queries a second: a steady stream that leaves the CPU to the daemon under test. */
+    private static void pace() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
