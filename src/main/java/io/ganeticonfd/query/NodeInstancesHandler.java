@@ -6,29 +6,16 @@ import java.util.List;
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.Instance;
 import io.ganeticonfd.config.Node;
-import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
 /**
  * NODE_INSTANCES: {@code [primaries, secondaries]}, the full instance objects for which a node is
  * primary, and secondary through a top-level DRBD disk; with the node's serial.
  */
-final class NodeInstancesHandler implements QueryHandler {
-
-    private record Key(String node) {
-    }
+final class NodeInstancesHandler extends PerNodeHandler {
 
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        String name = Answers.plain(query);
-        if (name == null) {
-            return Answers.invalidQueryKind(query, "a node name");
-        }
-        return Answers.withFound(s.findNode(name), "Node", name,
-                node -> s.memo(new Key(node.key()), () -> instances(node, s)));
-    }
-
-    private static ReplyBody instances(Node node, ClusterSnapshot s) {
+    ReplyBody compute(Node node, ClusterSnapshot s) {
         return ReplyBody.ok(JsonArrays.pair(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node))),
                 node.serial());
     }
