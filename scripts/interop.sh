@@ -19,6 +19,9 @@
 #      INSTANCES_IPS_LIST, NODE_DRBD, INSTANCE_DISKS, CONFIG_QUERY and DATA_COLLECTORS each get a
 #      status-0 reply (and, where the config states it directly, the right answer); an unknown
 #      non-ASCII node name gets a status-1 reply that the library can decode (valid UTF-8).
+# Then, for every directory, the other way round: our Java client (`java -jar JAR query`) against
+# Ganeti's real Haskell daemon (ganeti-ref.sh serve; needs root): every one of the 12 request types
+# must be answered with status 0 (exit code 0).
 # Last line: "interop: P passed, F failed". Exit status 0 only when F is 0 (2: usage/setup error).
 #
 # Environment:
@@ -402,6 +405,52 @@ for dir in "$SHARED"/conformance/*/; do
   stop_daemon "$DPID"
 done
 [ "$ndirs" -gt 0 ] || fail "no conformance directories under $SHARED/conformance"
+
+check_java_client() {  # check_java_client NAME DIR: our query command against the running daemon
+  local name=$1 dir=$2 type arg out rc
+  while IFS=$'\t' read -r type arg; do
+    out=$WORK/$name.java-client.$type.out
+    rc=0
+    # shellcheck disable=SC2086
+    run "${JAVA:-java}" -jar "$JAR" query --peers "$ADDR:$DPORT" --hmac-key-file "$dir/hmac.key" --timeout 3 \
+      $type $arg >"$out" 2>&1 || rc=$?
+    if [ "$rc" = 0 ]; then pass "$name java client $type $arg: $(head -c 100 "$out" | head -n1)"
+    else fail "$name java client $type $arg: exit $rc: $(head -c 300 "$out")"
+    fi
+  done < <("$PY" - "$dir/config.data" <<'PYEOF'
+import json, sys
+c = json.load(open(sys.argv[1]))
+nodes = c["nodes"]; cl = c["cluster"]
+master = nodes[cl["master_node"]]["name"] if cl["master_node"] in nodes else cl["master_node"]
+inst = next(iter(sorted(c["instances"].values(), key=lambda i: i["name"])))
+drbd = [d for d in c.get("disks", {}).values() if d.get("dev_type") == "drbd"]
+drbd_node = nodes[drbd[0]["logical_id"][0]]["name"] if drbd else master
+link = cl["nicparams"]["default"]["link"]
+ips = [n["ip"] for i in c["instances"].values() for n in i["nics"] if n.get("ip") and n.get("nicparams", {}).get("link", link) == link]
+for row in [("ping", ""), ("node-role", master), ("master", ""), ("master", "--fields 0,1,2"), ("node-pips", ""),
+            ("mc-pips", ""), ("instance-ips", ""), ("node-drbd", drbd_node), ("node-instances", master),
+            ("instance-disks", inst["name"]), ("config", "/cluster/cluster_name"), ("data-collectors", "")] + \
+           ([("node-pip-by-instance-ip", ips[0])] if ips else []):
+    print("%s\t%s" % row)
+PYEOF
+)
+}
+
+for dir in "$SHARED"/conformance/*/; do
+  dir=${dir%/}
+  [ -f "$dir/config.data" ] && [ -f "$dir/hmac.key" ] || continue
+  name=$(basename "$dir")
+  echo "== $name: our Java client against Ganeti's own daemon"
+  SAVED_TEMPLATE=$CMD_TEMPLATE
+  CMD_TEMPLATE="$TOOLS/ganeti-ref.sh serve {DIR} {PORT} {ADDR}"
+  if start_daemon "$name-ref" "$dir"; then
+    check_java_client "$name" "$dir"
+  else
+    fail "$name: Ganeti's daemon answers a ping"
+  fi
+  stop_daemon "$DPID"
+  CMD_TEMPLATE=$SAVED_TEMPLATE
+done
 
 if [ "$GANETI_CONFIGS" = 1 ]; then
   data=$GREF/root/usr/share/ganeti/testsuite/test/data
