@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -35,6 +37,12 @@ public class ConfigCache implements ServingView {
     private final List<Consumer<ReloadEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<ReloadOutcome, AtomicLong> reloads = new EnumMap<>(ReloadOutcome.class);
     private final AtomicLong keyRotations = new AtomicLong();
+    private final ExecutorService finisher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "confd-snapshot-finisher");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     private volatile Served served = new Served(null, null, ReplyBody.error("Configuration not loaded yet"));
     private volatile KeyRing keys;
@@ -179,6 +187,7 @@ public class ConfigCache implements ServingView {
         preparers.forEach(p -> p.accept(next));
         SnapshotMeta meta = new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
         served = new Served(next, meta, current.unavailable());
+        finisher.execute(() -> finish(next));
         fileBroken = false;
         failedStamp = null;
         long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().serial();
@@ -191,6 +200,13 @@ public class ConfigCache implements ServingView {
                     next.instances().size(), loaded.bytes(), loaded.nanos() / 1_000_000);
         }
         return ReloadOutcome.RELOADED;
+    }
+
+    /** Serializes the rest of a swapped-in snapshot off the request path, unless it was replaced meanwhile. */
+    private void finish(ClusterSnapshot snapshot) {
+        if (served.snapshot() == snapshot) {
+            snapshot.document().normalizeAll();
+        }
     }
 
     private ReloadOutcome fail(Path file, String reason, Served current) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,9 @@ public final class ConfigDocument {
 
     private final ObjectMapper mapper;
     private final Map<String, JsonNode> trees;
-    private final Map<String, Map<String, byte[]>> maps;
+    private final EntryStore maps;
 
-    ConfigDocument(ObjectMapper mapper, Map<String, JsonNode> trees, Map<String, Map<String, byte[]>> maps) {
+    ConfigDocument(ObjectMapper mapper, Map<String, JsonNode> trees, EntryStore maps) {
         this.mapper = mapper;
         this.trees = trees;
         this.maps = maps;
@@ -42,15 +43,14 @@ public final class ConfigDocument {
             return null;
         }
         String top = tokens.get(0);
-        Map<String, byte[]> map = maps.get(top);
-        if (map == null) {
+        if (!maps.has(top)) {
             JsonNode tree = trees.get(top);
             return tree == null ? null : serialize(walk(tree, tokens.subList(1, tokens.size())), maxBytes);
         }
         if (tokens.size() == 1) {
-            return wholeMap(map, maxBytes);
+            return wholeMap(top, maxBytes);
         }
-        byte[] entry = map.get(tokens.get(1));
+        byte[] entry = maps.normalized(top, tokens.get(1));
         if (entry == null) {
             return null;
         }
@@ -71,10 +71,10 @@ public final class ConfigDocument {
             for (Map.Entry<String, JsonNode> e : trees.entrySet()) {
                 root.set(e.getKey(), e.getValue());
             }
-            for (Map.Entry<String, Map<String, byte[]>> m : maps.entrySet()) {
-                ObjectNode section = root.putObject(m.getKey());
-                for (Map.Entry<String, byte[]> e : m.getValue().entrySet()) {
-                    section.set(e.getKey(), mapper.readTree(e.getValue()));
+            for (String name : maps.sectionNames()) {
+                ObjectNode section = root.putObject(name);
+                for (String key : maps.entries(name).keySet()) {
+                    section.set(key, mapper.readTree(maps.normalized(name, key)));
                 }
             }
         } catch (IOException e) {
@@ -83,10 +83,26 @@ public final class ConfigDocument {
         return root;
     }
 
-    private Value wholeMap(Map<String, byte[]> map, int maxBytes) {
+    /** Normalizes every entry now (off the request path), then lets go of the file's bytes. */
+    public void normalizeAll() {
+        maps.normalizeAll();
+    }
+
+    private Value wholeMap(String section, int maxBytes) {
+        Map<String, EntryStore.Entry> entries = maps.entries(section);
+        long raw = 2;
+        for (Map.Entry<String, EntryStore.Entry> e : entries.entrySet()) {
+            raw += e.getKey().length() + 4L + e.getValue().rawSize();
+        }
+        if (raw > 2L * maxBytes) {
+            return new Value(null, raw);
+        }
+        Map<String, byte[]> map = new LinkedHashMap<>();
         long size = 2;
-        for (Map.Entry<String, byte[]> e : map.entrySet()) {
-            size += e.getKey().length() + 4L + e.getValue().length;
+        for (Map.Entry<String, EntryStore.Entry> e : entries.entrySet()) {
+            byte[] json = maps.normalized(section, e.getValue());
+            map.put(e.getKey(), json);
+            size += e.getKey().length() + 4L + json.length;
         }
         if (size > maxBytes) {
             return new Value(null, size);

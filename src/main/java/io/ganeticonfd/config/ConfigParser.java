@@ -1,24 +1,21 @@
 package io.ganeticonfd.config;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Parses {@code config.data} (any layout Ganeti 2.7 to 3.x writes) into a {@link ClusterSnapshot}.
- * Streams the file: each node, instance, disk, group, network and filter is read as a small tree,
- * normalized, reduced to what the queries need and kept serialized, so a large config loads fast
- * and is held compactly. Lenient: unknown members are ignored and missing optional ones take
- * Ganeti's defaults. Pure: no I/O, thread-safe.
+ * One streaming pass: what the queries index (node names and roles, instance NICs and disks, DRBD
+ * devices) is read straight off the parser; every object of the large maps is only located in the
+ * file and normalized later, off the request path. Lenient: unknown members are ignored and missing
+ * optional ones take Ganeti's defaults. Pure: no I/O, thread-safe.
  */
 public final class ConfigParser {
 
@@ -36,7 +33,7 @@ public final class ConfigParser {
 
     /** Parses the bytes of a config file. */
     public ClusterSnapshot parse(byte[] data) throws ConfigException {
-        SnapshotBuilder builder = new SnapshotBuilder(mapper);
+        SnapshotBuilder builder = new SnapshotBuilder(mapper, new EntryStore(data, mapper, normalizer));
         try (JsonParser p = mapper.getFactory().createParser(data)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -71,25 +68,26 @@ public final class ConfigParser {
         return builder.build();
     }
 
-    private void readEntries(JsonParser p, String section, JsonToken value, SnapshotBuilder builder)
+    private static void readEntries(JsonParser p, String section, JsonToken value, SnapshotBuilder builder)
             throws IOException, ConfigException {
         if (value != JsonToken.START_OBJECT) {
             throw new ConfigException("'" + section + "' is not an object");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
+        builder.section(section);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            p.nextToken();
-            JsonNode entry = mapper.readTree(p);
-            if (!(entry instanceof ObjectNode object)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ConfigException(singular(section) + " " + key + " is not an object");
             }
-            normalizer.entry(section, object);
-            byte[] json = mapper.writeValueAsBytes(object);
-            entries.put(key, json);
-            builder.entry(section, key, object, json);
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            switch (section) {
+                case "nodes" -> builder.node(EntryReader.node(p, key));
+                case "instances" -> builder.instance(EntryReader.instance(p, key));
+                case "disks" -> builder.disk(key, EntryReader.disk(p, true));
+                default -> p.skipChildren();
+            }
+            builder.located(section, key, start, (int) p.currentTokenLocation().getByteOffset() + 1);
         }
-        builder.map(section, entries);
     }
 
     private static String singular(String section) {

@@ -1,5 +1,7 @@
 package io.ganeticonfd.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,21 +21,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SnapshotBuilder {
 
-    /** An instance before its node and disk references are resolved; a disk ref is a UUID or an inline disk. */
-    private record RawInstance(String key, String name, String primaryRef, long serial, List<String[]> nics,
-            List<Object> diskRefs, byte[] json) {
-    }
-
     private final ObjectMapper mapper;
+    private final EntryStore store;
     private final Map<String, JsonNode> trees = new LinkedHashMap<>();
-    private final Map<String, Map<String, byte[]>> maps = new LinkedHashMap<>();
     private final NavigableMap<String, Node> nodes = new TreeMap<>();
-    private final Map<String, DiskEntry> disks = new HashMap<>();
-    private final List<RawInstance> instances = new ArrayList<>();
+    private final Map<String, List<DrbdDevice>> disks = new HashMap<>();
+    private final List<EntryReader.RawInstance> instances = new ArrayList<>();
     private ObjectNode cluster;
 
-    SnapshotBuilder(ObjectMapper mapper) {
+    SnapshotBuilder(ObjectMapper mapper, EntryStore store) {
         this.mapper = mapper;
+        this.store = store;
     }
 
     void top(String name, JsonNode value) {
@@ -45,19 +43,27 @@ final class SnapshotBuilder {
         trees.put("cluster", c);
     }
 
-    void map(String section, Map<String, byte[]> entries) {
-        maps.put(section, entries);
+    void section(String section) {
+        store.section(section);
     }
 
-    void entry(String section, String key, ObjectNode object, byte[] json) throws ConfigException {
-        switch (section) {
-            case "nodes" -> nodes.put(key, node(key, object));
-            case "disks" -> disks.put(key, new DiskEntry(json, Disks.drbdDevices(object)));
-            case "instances" -> instances.add(instance(key, object, json));
-            default -> {
-                // kept serialized only
-            }
+    void located(String section, String key, int start, int end) {
+        store.add(section, key, start, end);
+    }
+
+    void node(Node node) {
+        nodes.put(node.key(), node);
+    }
+
+    void instance(EntryReader.RawInstance instance) throws ConfigException {
+        if (instance.diskRefs().contains(null)) {
+            throw new ConfigException("instance " + instance.name() + " has a disk that is neither a UUID nor an object");
         }
+        instances.add(instance);
+    }
+
+    void disk(String key, List<DrbdDevice> drbd) {
+        disks.put(key, drbd);
     }
 
     ClusterSnapshot build() throws ConfigException {
@@ -70,9 +76,11 @@ final class SnapshotBuilder {
         }
         NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
         String defaultLink = ConfigNormalizer.textOrNull(cluster.path("nicparams").path("default").get("link"));
+        Map<String, DiskEntry> diskEntries = new HashMap<>();
+        disks.forEach((key, drbd) -> diskEntries.put(key, new DiskEntry(drbd, () -> store.normalized("disks", key))));
         NavigableMap<String, Instance> linked = new TreeMap<>();
-        for (RawInstance raw : instances) {
-            linked.put(raw.key(), link(raw, nodeRefs, defaultLink));
+        for (EntryReader.RawInstance raw : instances) {
+            linked.put(raw.key(), link(raw, nodeRefs, defaultLink, diskEntries));
         }
         String masterRef = ConfigNormalizer.textOrNull(cluster.get("master_node"));
         List<String> hypervisors = new ArrayList<>();
@@ -84,56 +92,35 @@ final class SnapshotBuilder {
                 ConfigNormalizer.textOrNull(cluster.get("master_ip")), defaultLink, List.copyOf(hypervisors),
                 cluster.get("data_collectors"));
         DerivedIndexes derived = DerivedIndexes.of(linked, nodeRefs);
-        return new ClusterSnapshot(new ConfigDocument(mapper, trees, maps), info, nodes, linked, nodeRefs, derived);
+        return new ClusterSnapshot(new ConfigDocument(mapper, trees, store), info, nodes, linked, nodeRefs, derived);
     }
 
-    private static Node node(String key, JsonNode n) {
-        String name = n.has("name") ? n.get("name").asText() : key;
-        return new Node(key, name, ConfigNormalizer.textOrNull(n.get("primary_ip")),
-                n.path("master_candidate").asBoolean(false), n.path("offline").asBoolean(false),
-                n.path("drained").asBoolean(false), n.path("serial_no").asLong(0));
-    }
-
-    private RawInstance instance(String key, ObjectNode i, byte[] json) throws ConfigException {
-        String name = i.has("name") ? i.get("name").asText() : key;
-        List<String[]> nics = new ArrayList<>();
-        for (JsonNode nic : i.path("nics")) {
-            nics.add(new String[] {ConfigNormalizer.textOrNull(nic.get("ip")),
-                    ConfigNormalizer.textOrNull(nic.path("nicparams").get("link"))});
-        }
-        List<Object> diskRefs = new ArrayList<>();
-        for (JsonNode d : i.path("disks")) {
-            if (d.isTextual()) {
-                diskRefs.add(d.asText());
-            } else if (d.isObject()) {
-                diskRefs.add(new DiskEntry(bytes(d), Disks.drbdDevices(d)));
-            } else {
-                throw new ConfigException("instance " + name + " has a disk that is neither a UUID nor an object");
-            }
-        }
-        return new RawInstance(key, name, ConfigNormalizer.textOrNull(i.get("primary_node")),
-                i.path("serial_no").asLong(0), nics, diskRefs, json);
-    }
-
-    private Instance link(RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink) {
+    private Instance link(EntryReader.RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink,
+            Map<String, DiskEntry> diskEntries) {
         List<Nic> nics = new ArrayList<>(raw.nics().size());
         for (String[] nic : raw.nics()) {
             nics.add(new Nic(nic[0], nic[1] != null ? nic[1] : defaultLink));
         }
+        String key = raw.key();
         List<DiskEntry> resolved = new ArrayList<>(raw.diskRefs().size());
         for (Object ref : raw.diskRefs()) {
-            resolved.add(ref instanceof DiskEntry inline ? inline : disks.get((String) ref));
+            if (ref instanceof EntryReader.InlineDisk inline) {
+                resolved.add(new DiskEntry(inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
+            } else {
+                resolved.add(diskEntries.get((String) ref));
+            }
         }
         Node primary = raw.primaryRef() == null ? null : nodeRefs.byKeyOrName(raw.primaryRef());
-        return new Instance(raw.key(), raw.name(), primary, raw.serial(), List.copyOf(nics),
-                Collections.unmodifiableList(resolved), raw.json());
+        return new Instance(key, raw.name(), primary, raw.serial(), List.copyOf(nics),
+                Collections.unmodifiableList(resolved), () -> store.normalized("instances", key));
     }
 
-    private byte[] bytes(JsonNode node) {
+    /** The normalized JSON of disk {@code index} inside a normalized instance (disks inline, Ganeti before 2.12). */
+    private byte[] inlineDisk(byte[] instanceJson, int index) {
         try {
-            return mapper.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return mapper.writeValueAsBytes(mapper.readTree(instanceJson).path("disks").path(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

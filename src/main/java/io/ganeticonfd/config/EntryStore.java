@@ -1,0 +1,103 @@
+package io.ganeticonfd.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The objects of the config's large maps (nodes, instances, disks, ...) as byte ranges of the file,
+ * normalized and serialized on first use, or all at once off the request path by
+ * {@link #normalizeAll()}, after which the file itself is let go.
+ */
+final class EntryStore {
+
+    /** One map entry: where it is in the file, and its normalized JSON once computed. */
+    static final class Entry {
+        private final int start;
+        private final int end;
+        private volatile byte[] normalized;
+
+        Entry(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        int rawSize() {
+            return end - start;
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final ConfigNormalizer normalizer;
+    private final Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+    private volatile byte[] file;
+
+    EntryStore(byte[] file, ObjectMapper mapper, ConfigNormalizer normalizer) {
+        this.file = file;
+        this.mapper = mapper;
+        this.normalizer = normalizer;
+    }
+
+    void add(String section, String key, int start, int end) {
+        sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, new Entry(start, end));
+    }
+
+    void section(String section) {
+        sections.computeIfAbsent(section, s -> new LinkedHashMap<>());
+    }
+
+    /** The entries of a section in file order, or null if the config has no such section. */
+    Map<String, Entry> entries(String section) {
+        return sections.get(section);
+    }
+
+    /** Whether the config has this section. */
+    boolean has(String section) {
+        return sections.containsKey(section);
+    }
+
+    /** The section names in file order. */
+    Iterable<String> sectionNames() {
+        return sections.keySet();
+    }
+
+    /** The normalized JSON of an entry, or null if there is no such entry. */
+    byte[] normalized(String section, String key) {
+        Map<String, Entry> entries = sections.get(section);
+        Entry e = entries == null ? null : entries.get(key);
+        return e == null ? null : normalized(section, e);
+    }
+
+    byte[] normalized(String section, Entry e) {
+        byte[] json = e.normalized;
+        if (json == null) {
+            byte[] source = file;
+            if (source == null) {
+                throw new IllegalStateException("entry normalized after the file was released");
+            }
+            try {
+                ObjectNode object = (ObjectNode) mapper.readTree(source, e.start, e.end - e.start);
+                normalizer.entry(section, object);
+                json = mapper.writeValueAsBytes(object);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            e.normalized = json;
+        }
+        return json;
+    }
+
+    /** Normalizes every entry not yet normalized, then lets go of the file's bytes. */
+    void normalizeAll() {
+        for (Map.Entry<String, Map<String, Entry>> s : sections.entrySet()) {
+            for (Entry e : s.getValue().values()) {
+                normalized(s.getKey(), e);
+            }
+        }
+        file = null;
+    }
+}
