@@ -45,7 +45,8 @@ public enum BenchConfigs {
             return CONFORMANCE.resolve("config.data");
         }
         Path dir = Path.of(System.getProperty("bench.data", "target/jmh-data"));
-        Path file = dir.resolve("config-" + String.join("", generatorArgs).replace("--", "-") + ".data");
+        Path file = dir.resolve("config-n" + generatorArgs.get(1) + "-i" + generatorArgs.get(3) + "-g"
+                + generatorArgs.get(5) + "-s" + generatorArgs.get(7) + ".data");
         if (!Files.isRegularFile(file)) {
             generate(file);
         }
