@@ -21,6 +21,9 @@ public final class ConfdMain {
         if (args.length > 0 && args[0].equals("query")) {
             System.exit(QueryCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         DaemonFlags flags;
         try {
             flags = DaemonFlags.parse(args);
