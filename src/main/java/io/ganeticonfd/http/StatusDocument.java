@@ -3,10 +3,15 @@ package io.ganeticonfd.http;
 import java.time.Instant;
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The JSON served at {@code GET /status}. Every member is documented in the README's Operating
- * section; absent values are null.
+ * section; absent values are null. Registered for reflection (with its nested records) because
+ * the status route serializes it with the ObjectMapper itself, which a native image cannot do
+ * for types Quarkus does not see as REST return types.
  */
+@RegisterForReflection
 public record StatusDocument(
         String daemonVersion,
         boolean serving,
