@@ -263,8 +263,10 @@ public class ConfigCache implements ServingView {
     }
 
     private static void warnIfExposed(Path file) {
-        if (KeyFile.readableByOthers(file)) {
-            Log.warnf("HMAC key file %s is readable by group or others; restrict it to the daemon's user (chmod 0400)", file);
+        String who = KeyFile.exposure(file);
+        if (who != null) {
+            Log.warnf("HMAC key file %s is readable by %s, who can then query (and reflect through) confd; "
+                    + "restrict it (chmod 0400) unless that is intended", file, who);
         }
     }
 }

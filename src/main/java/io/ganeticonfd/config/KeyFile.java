@@ -38,11 +38,22 @@ final class KeyFile {
 
     /** Whether group or others may read the file (a warning: the key should be private). */
     static boolean readableByOthers(Path file) {
+        return exposure(file) != null;
+    }
+
+    /** Who besides the owner may read the file ("others", "group NAME"), or null if nobody. */
+    static String exposure(Path file) {
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ);
+            if (p.contains(PosixFilePermission.OTHERS_READ)) {
+                return "every user";
+            }
+            if (p.contains(PosixFilePermission.GROUP_READ)) {
+                return "group " + Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+            }
+            return null;
         } catch (IOException | UnsupportedOperationException e) {
-            return false;
+            return null;
         }
     }
 }

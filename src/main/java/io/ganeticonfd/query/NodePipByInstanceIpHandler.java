@@ -11,6 +11,10 @@ import io.ganeticonfd.protocol.ReplyBody;
  */
 final class NodePipByInstanceIpHandler implements QueryHandler {
 
+    /** An IP owned by an instance on a link: the answers for those are memoized (bounded by the config). */
+    private record Key(String link, String ip) {
+    }
+
     @Override
     public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
         if (!(query instanceof QueryArgument.Dict dict)) {
@@ -22,7 +26,8 @@ final class NodePipByInstanceIpHandler implements QueryHandler {
         }
         if (dict.ip() != null) {
             String pip = primaryIp(s, link, dict.ip());
-            return pip == null ? Answers.unknownEntry() : ReplyBody.ok(ReplyBody.quote(pip), s.cluster().serial());
+            return pip == null ? Answers.unknownEntry()
+                    : s.memo(new Key(link, dict.ip()), () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().serial()));
         }
         long serial = s.cluster().serial();
         StringBuilder sb = new StringBuilder(16 + 40 * dict.ips().size()).append('[');
