@@ -5,6 +5,7 @@
 # usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000]
 # Needs ../shared/tools (mkconfig.py, difftest.py, ganeti-ref.sh: root, downloads Debian packages)
 # and a built jar. Prints one line per run and a markdown table. Not part of ./mvnw verify or CI.
+# Environment: OURS_JAVA_OPTS (JVM options for our daemon, e.g. -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=3 NODES=1000 INSTANCES=10000
@@ -60,7 +61,8 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   rm -rf "$dir"; mkdir -p "$dir"; cp "$WORK/small.data" "$dir/config.data"; cp "$KEY" "$dir/hmac.key"
   port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   if [ "$name" = ours ]; then
-    setsid java -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
+    # shellcheck disable=SC2086
+    setsid java ${OURS_JAVA_OPTS:-} -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
       -b 127.0.0.1 --http-port 0 >"$dir/log" 2>&1 &
   else
     setsid "$SHARED/tools/ganeti-ref.sh" serve "$dir" "$port" >"$dir/log" 2>&1 &

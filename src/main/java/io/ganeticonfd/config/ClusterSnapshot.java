@@ -1,9 +1,9 @@
 package io.ganeticonfd.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,7 +19,7 @@ public final class ClusterSnapshot {
     private final NavigableMap<String, Instance> instances;
     private final NameIndex<Node> nodeIndex;
     private final NameIndex<Instance> instanceIndex;
-    private final Map<String, NavigableMap<String, Instance>> instancesByLinkAndIp;
+    private final Map<String, Map<String, Instance>> instancesByLinkAndIp;
     private final Map<String, List<DrbdMinor>> drbdByNode;
     private final Map<String, List<Instance>> primariesByNode;
     private final Map<String, List<Instance>> secondariesByNode;
@@ -71,14 +71,30 @@ public final class ClusterSnapshot {
 
     /** The instance owning {@code ip} on {@code link}, or null. */
     public Instance instanceByIp(String link, String ip) {
-        NavigableMap<String, Instance> byIp = instancesByLinkAndIp.get(link);
+        Map<String, Instance> byIp = instancesByLinkAndIp.get(link);
         return byIp == null ? null : byIp.get(ip);
     }
 
-    /** The distinct instance IPs on {@code link}, sorted as strings. */
-    public Set<String> ipsOnLink(String link) {
-        NavigableMap<String, Instance> byIp = instancesByLinkAndIp.get(link);
-        return byIp == null ? Set.of() : byIp.navigableKeySet();
+    /** The distinct instance IPs on {@code link}, sorted as strings (sorted on each call: memoize the answer). */
+    public List<String> ipsOnLink(String link) {
+        Map<String, Instance> byIp = instancesByLinkAndIp.get(link);
+        if (byIp == null) {
+            return List.of();
+        }
+        List<String> ips = new ArrayList<>(byIp.keySet());
+        ips.sort(null);
+        return ips;
+    }
+
+    /** The links that carry at least one instance IP. */
+    public java.util.Set<String> instanceLinks() {
+        return instancesByLinkAndIp.keySet();
+    }
+
+    /** Builds the lookup structures that are otherwise built on first use (call off the request path). */
+    public void completeIndexes() {
+        nodeIndex.find("");
+        instanceIndex.find("");
     }
 
     /** DRBD minors held by a node. */

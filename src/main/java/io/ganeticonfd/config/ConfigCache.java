@@ -32,6 +32,7 @@ public class ConfigCache implements ServingView {
     private final ConfigSettings settings;
     private final HmacSettings hmac;
     private final SnapshotLoader loader;
+    private final ConfigParser parser;
     private final Clock clock;
     private final List<Consumer<ClusterSnapshot>> preparers = new CopyOnWriteArrayList<>();
     private final List<Consumer<ReloadEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -72,7 +73,8 @@ public class ConfigCache implements ServingView {
     ConfigCache(ConfigSettings settings, HmacSettings hmac, ObjectMapper mapper, Clock clock) {
         this.settings = settings;
         this.hmac = hmac;
-        this.loader = new SnapshotLoader(new ConfigParser(mapper, settings.redactPrivate()));
+        this.parser = new ConfigParser(mapper, settings.redactPrivate());
+        this.loader = new SnapshotLoader(parser);
         this.clock = clock;
         for (ReloadOutcome o : ReloadOutcome.values()) {
             reloads.put(o, new AtomicLong());
@@ -192,8 +194,9 @@ public class ConfigCache implements ServingView {
         failedStamp = null;
         long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().serial();
         if (next.cluster().serial() < previous) {
-            Log.warnf("Loaded %s with cluster serial %d, lower than the %d served before (a restored backup?)",
-                    configFile(), next.cluster().serial(), previous);
+            Log.warnf("Loaded %s with cluster serial %d, lower than the %d served before (a restored backup?), "
+                    + "%d bytes in %d ms", configFile(), next.cluster().serial(), previous, loaded.bytes(),
+                    loaded.nanos() / 1_000_000);
         } else {
             Log.infof("Loaded %s: cluster serial %d, config serial %d, %d nodes, %d instances, %d bytes in %d ms",
                     configFile(), next.cluster().serial(), next.cluster().configSerial(), next.nodes().size(),
@@ -202,9 +205,15 @@ public class ConfigCache implements ServingView {
         return ReloadOutcome.RELOADED;
     }
 
+    /** Warms up the parser on a low-priority thread, so the first large reload runs compiled code. */
+    public void warmUpInBackground() {
+        finisher.execute(() -> ParserWarmUp.run(parser));
+    }
+
     /** Serializes the rest of a swapped-in snapshot off the request path, unless it was replaced meanwhile. */
     private void finish(ClusterSnapshot snapshot) {
         if (served.snapshot() == snapshot) {
+            snapshot.completeIndexes();
             snapshot.document().normalizeAll();
         }
     }

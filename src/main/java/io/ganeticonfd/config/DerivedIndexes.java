@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Indexes derived from instances once per snapshot: instance by (link, IP), DRBD minors per node,
  * primary and secondary instances per node.
  */
-record DerivedIndexes(Map<String, NavigableMap<String, Instance>> instancesByLinkAndIp,
+record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
         Map<String, List<DrbdMinor>> drbdByNode, Map<String, List<Instance>> primariesByNode,
         Map<String, List<Instance>> secondariesByNode) {
 
@@ -44,7 +43,7 @@ record DerivedIndexes(Map<String, NavigableMap<String, Instance>> instancesByLin
     private void addLinks(Instance instance) {
         for (Nic nic : instance.nics()) {
             if (nic.ip() != null && nic.link() != null) {
-                instancesByLinkAndIp.computeIfAbsent(nic.link(), k -> new TreeMap<>()).put(nic.ip(), instance);
+                instancesByLinkAndIp.computeIfAbsent(nic.link(), k -> new HashMap<>()).put(nic.ip(), instance);
             }
         }
     }

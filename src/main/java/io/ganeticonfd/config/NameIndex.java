@@ -26,19 +26,44 @@ public final class NameIndex<T> {
     }
 
     private final Map<String, T> byKey;
+    private final Function<T, String> name;
     private final Map<String, T> byName = new HashMap<>();
-    private final Map<String, T> byShortName = new HashMap<>();
+    private volatile Map<String, T> byShortName;
 
-    /** An index over {@code byKey}, whose values are named by {@code name}. */
+    /** An index over {@code byKey}, whose values are named by {@code name}; short names are indexed on first use. */
     public NameIndex(Map<String, T> byKey, Function<T, String> name) {
         this.byKey = byKey;
+        this.name = name;
+        for (T value : byKey.values()) {
+            String n = name.apply(value);
+            if (n != null) {
+                byName.putIfAbsent(n, value);
+            }
+        }
+    }
+
+    private Map<String, T> shortNames() {
+        Map<String, T> index = byShortName;
+        if (index == null) {
+            synchronized (this) {
+                index = byShortName;
+                if (index == null) {
+                    index = buildShortNames();
+                    byShortName = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    private Map<String, T> buildShortNames() {
+        Map<String, T> byShortName = new HashMap<>();
         Map<String, Boolean> ambiguous = new HashMap<>();
         for (T value : byKey.values()) {
             String n = name.apply(value);
             if (n == null) {
                 continue;
             }
-            byName.putIfAbsent(n, value);
             for (int i = n.indexOf('.'); i > 0; i = n.indexOf('.', i + 1)) {
                 String shortName = n.substring(0, i);
                 T previous = byShortName.putIfAbsent(shortName, value);
@@ -48,6 +73,7 @@ public final class NameIndex<T> {
             }
         }
         ambiguous.keySet().forEach(k -> byShortName.put(k, null));
+        return byShortName;
     }
 
     /** Looks {@code query} up by key, name, then short name. */
@@ -59,10 +85,11 @@ public final class NameIndex<T> {
         if (v != null) {
             return new Lookup.Found<>(v);
         }
-        if (!byShortName.containsKey(query)) {
+        Map<String, T> shortNames = shortNames();
+        if (!shortNames.containsKey(query)) {
             return new Lookup.NotFound<>();
         }
-        T shortMatch = byShortName.get(query);
+        T shortMatch = shortNames.get(query);
         return shortMatch == null ? new Lookup.Ambiguous<>() : new Lookup.Found<>(shortMatch);
     }
 

@@ -20,4 +20,8 @@ public interface ReloadSettings {
     /** How long a changed file must stay quiet before it is read (so writes in progress complete); default 100 ms. */
     @WithDefault("100MS")
     Duration settle();
+
+    /** Exercise the parser on a generated config after start-up, so the first large reload is fast; default true. */
+    @WithDefault("true")
+    boolean warmUp();
 }

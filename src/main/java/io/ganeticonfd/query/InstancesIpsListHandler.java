@@ -1,6 +1,6 @@
 package io.ganeticonfd.query;
 
-import java.util.Set;
+import java.util.List;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.protocol.QueryArgument;
@@ -24,11 +24,10 @@ final class InstancesIpsListHandler implements QueryHandler {
         if (link == null) {
             return ReplyBody.error("The cluster has no default NIC link");
         }
-        Set<String> ips = s.ipsOnLink(link);
-        if (ips.isEmpty()) {
-            return s.memo(Key.class, () -> Answers.okWithClusterSerial(ips, s));
+        if (s.instanceLinks().contains(link)) {
+            return s.memo(new Key(link), () -> Answers.okWithClusterSerial(s.ipsOnLink(link), s));
         }
-        return s.memo(new Key(link), () -> Answers.okWithClusterSerial(ips, s));
+        return s.memo(Key.class, () -> Answers.okWithClusterSerial(List.of(), s));
     }
 
     @Override

@@ -84,6 +84,9 @@ public class DaemonLifecycle {
         }
         watcher = new FileWatcher(cache, reload);
         watcher.start();
+        if (reload.warmUp()) {
+            cache.warmUpInBackground();
+        }
         if (daemon.demo()) {
             Log.warnf("DEMO cluster served on UDP port %d with the DEMO key (never use it on a real cluster); try: "
                     + "java -jar target/quarkus-app/quarkus-run.jar query --demo --port %d master", binding.port(), binding.port());
