@@ -69,7 +69,7 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   fi
   pid=$!
   python3 "$WORK/wait_serial.py" "$KEY" "$port" "$SMALL_SERIAL" 90 >/dev/null
-  sleep 2   # let the daemon settle after its start-up
+  sleep 8   # a running daemon, past its start-up (and our parser warm-up)
   cp "$WORK/big.data" "$dir/.config.data.new"
   t=$(python3 "$WORK/wait_serial.py" "$KEY" "$port" "$BIG_SERIAL" 60 "$dir/.config.data.new" "$dir/config.data" || true)
   kill -TERM -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
