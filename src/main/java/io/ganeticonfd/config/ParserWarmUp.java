@@ -11,7 +11,7 @@ final class ParserWarmUp {
 
     private static final int NODES = 200;
     private static final int INSTANCES = 2000;
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 12;
 
     private ParserWarmUp() {
     }
