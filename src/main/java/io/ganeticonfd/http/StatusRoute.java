@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.cli.Version;
+import io.ganeticonfd.server.Version;
 import io.ganeticonfd.config.CacheStatus;
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigCache;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
-import io.ganeticonfd.cli.Version;
+import io.ganeticonfd.server.Version;
 import io.ganeticonfd.config.ConfigSettings;
 import io.ganeticonfd.config.HmacSettings;
 import io.ganeticonfd.server.UdpSettings;

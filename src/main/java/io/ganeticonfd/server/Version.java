@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.server;
 
 import java.io.IOException;
 import java.io.InputStream;
