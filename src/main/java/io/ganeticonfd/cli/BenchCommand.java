@@ -3,9 +3,6 @@ package io.ganeticonfd.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +38,7 @@ public final class BenchCommand {
                 out.print(BenchUsage.TEXT);
                 return 0;
             }
-            key = key(options);
+            key = ClientKey.load(options.demo(), options.keyFile());
             target = Peer.parse(options.target(), QueryOptions.DEFAULT_PORT);
         } catch (UsageException | IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");
@@ -171,29 +168,5 @@ public final class BenchCommand {
             return os.getProcessCpuTime() / 1e9;
         }
         return 0;
-    }
-
-    private static HmacKey key(BenchOptions o) throws UsageException {
-        if (o.demo()) {
-            try {
-                return HmacKey.of(DemoCluster.key());
-            } catch (IOException e) {
-                throw new UsageException("cannot read the DEMO key: " + e.getMessage());
-            }
-        }
-        String file = o.keyFile().toString();
-        try {
-            byte[] bytes = Files.readAllBytes(o.keyFile());
-            if (bytes.length == 0) {
-                throw new UsageException("HMAC key file " + file + " is empty");
-            }
-            return HmacKey.of(bytes);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("HMAC key file " + file + " does not exist (use --hmac-key-file or --demo)");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("HMAC key file " + file + " is not readable: permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot read HMAC key file " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -1,11 +1,7 @@
 package io.ganeticonfd.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -26,9 +22,6 @@ import io.ganeticonfd.protocol.HmacKey;
  */
 public final class QueryCommand {
 
-    /** Classpath location of the DEMO key used by {@code --demo}. */
-    static final String DEMO_KEY_RESOURCE = "/demo/hmac.key";
-
     private static final String PREFIX = "ganeti-confd query: ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +39,7 @@ public final class QueryCommand {
                 out.print(QueryUsage.TEXT);
                 return 0;
             }
-            key = key(options);
+            key = ClientKey.load(options.demo(), options.keyFile());
             client = client(options, key);
         } catch (UsageException | IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");
@@ -144,32 +137,5 @@ public final class QueryCommand {
             builder.coverage(o.coverage());
         }
         return builder.build();
-    }
-
-    private static HmacKey key(QueryOptions o) throws UsageException {
-        if (o.demo()) {
-            try (InputStream in = QueryCommand.class.getResourceAsStream(DEMO_KEY_RESOURCE)) {
-                if (in == null) {
-                    throw new UsageException("the DEMO key " + DEMO_KEY_RESOURCE + " is missing from the jar");
-                }
-                return HmacKey.of(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UsageException("cannot read the DEMO key: " + e.getMessage());
-            }
-        }
-        String file = o.keyFile().toString();
-        try {
-            byte[] bytes = Files.readAllBytes(o.keyFile());
-            if (bytes.length == 0) {
-                throw new UsageException("HMAC key file " + file + " is empty");
-            }
-            return HmacKey.of(bytes);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("HMAC key file " + file + " does not exist (use --hmac-key-file or --demo)");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("HMAC key file " + file + " is not readable: permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot read HMAC key file " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -30,17 +30,6 @@ final class ConfigNormalizer {
         this.redactPrivate = redactPrivate;
     }
 
-    /** Normalizes a whole config tree in place. */
-    void normalize(ObjectNode root) {
-        root.fields().forEachRemaining(e -> e.setValue(wholeNumbersAsIntegers(e.getValue())));
-        if (root.get("cluster") instanceof ObjectNode c) {
-            cluster(c);
-        }
-        for (String section : new String[] {"nodes", "nodegroups", "networks", "instances", "disks", "filters"}) {
-            forEachObject(root.get(section), o -> entry(section, o));
-        }
-    }
-
     /** Normalizes the cluster object in place (whole numbers included). */
     void cluster(ObjectNode cluster) {
         wholeNumbersAsIntegers(cluster);
@@ -202,16 +191,6 @@ final class ConfigNormalizer {
             }
         }
         return node;
-    }
-
-    private static void forEachObject(JsonNode map, java.util.function.Consumer<ObjectNode> action) {
-        if (map != null && map.isObject()) {
-            map.forEach(v -> {
-                if (v instanceof ObjectNode o) {
-                    action.accept(o);
-                }
-            });
-        }
     }
 
     private static void defaultTo(ObjectNode object, String member, JsonNode value) {

@@ -101,7 +101,7 @@ final class EntryReader {
                 default -> p.skipChildren();
             }
         }
-        boolean drbd = (type.equals("drbd") || type.equals("drbd8")) && id.size() >= 5;
+        boolean drbd = Disks.isDrbdType(type) && id.size() >= 5;
         if (!drbd) {
             return children.isEmpty() ? List.of() : children;
         }

@@ -36,11 +36,6 @@ final class KeyFile {
         }
     }
 
-    /** Whether group or others may read the file (a warning: the key should be private). */
-    static boolean readableByOthers(Path file) {
-        return exposure(file) != null;
-    }
-
     /** Who besides the owner may read the file ("others", "group NAME"), or null if nobody. */
     static String exposure(Path file) {
         try {

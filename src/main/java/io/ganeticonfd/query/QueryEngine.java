@@ -26,11 +26,6 @@ public final class QueryEngine {
         return handler(request.type()).answer(request.query(), snapshot);
     }
 
-    /** The reply to every request while no configuration could ever be loaded. */
-    public static ReplyBody noConfiguration(String reason) {
-        return ReplyBody.error(reason);
-    }
-
     /** Precomputes the answers that do not depend on a query argument; call off the request path. */
     public void warm(ClusterSnapshot snapshot) {
         for (RequestType type : RequestType.values()) {

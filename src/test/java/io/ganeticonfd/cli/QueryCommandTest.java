@@ -292,7 +292,7 @@ class QueryCommandTest {
 
     @Test
     void demoUsesTheBundledDemoKey() throws Exception {
-        HmacKey demo = HmacKey.of(QueryCommand.class.getResourceAsStream(QueryCommand.DEMO_KEY_RESOURCE).readAllBytes());
+        HmacKey demo = HmacKey.of(QueryCommand.class.getResourceAsStream(DemoCluster.KEY_RESOURCE).readAllBytes());
         InProcessServer server = start(InProcessServer.serving(SYNTHETIC).serverKey(demo));
 
         Run run = run("--demo", "--port", Integer.toString(server.port()), "ping");
