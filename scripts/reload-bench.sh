@@ -2,26 +2,28 @@
 # reload-bench.sh - time from renaming a large config.data over a running daemon's small one to the
 # first reply carrying the new serial: ours vs Ganeti 3.0.2's daemon, alternating, same machine.
 #
-# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000]
+# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000] [--only ours|ganeti]
 # Needs ../shared/tools (mkconfig.py, difftest.py, ganeti-ref.sh: root, downloads Debian packages)
 # and a built jar. Prints one line per run and a markdown table. Not part of ./mvnw verify or CI.
-# Environment: OURS_JAVA_OPTS (JVM options for our daemon, e.g. -XX:+UseParallelGC).
+# Environment: OURS_JAVA_OPTS (JVM options for our daemon; default: the launcher's, bin/ganeti-confd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPS=3 NODES=1000 INSTANCES=10000
+REPS=3 NODES=1000 INSTANCES=10000 SERVERS="ours ganeti"
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS=$2; shift 2;;
     --nodes) NODES=$2; shift 2;;
     --instances) INSTANCES=$2; shift 2;;
+    --only) SERVERS=$2; shift 2;;
     -h|--help) sed -n '2,7p' "$0"; exit 0;;
     *) echo "reload-bench.sh: unknown option $1" >&2; exit 2;;
   esac
 done
 SHARED=$(cd "${SHARED:-../shared}" && pwd)
 JAR=target/quarkus-app/quarkus-run.jar
+LAUNCHER_OPTS=$(sed -n 's/^read -r -a java_opts <<<"${JAVA_OPTS-\(.*\)}"$/\1/p' bin/ganeti-confd)
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-"$SHARED/tools/ganeti-ref.sh" setup >/dev/null
+case " $SERVERS " in *" ganeti "*) "$SHARED/tools/ganeti-ref.sh" setup >/dev/null;; esac
 WORK=$(mktemp -d /tmp/confd-reload.XXXXXX)
 KEY=src/test/resources/conformance/testsuite-2.16/hmac.key
 python3 "$SHARED/tools/mkconfig.py" --nodes "$NODES" --instances "$INSTANCES" --groups 8 --seed 3 -o "$WORK/big.data"
@@ -62,7 +64,7 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   if [ "$name" = ours ]; then
     # shellcheck disable=SC2086
-    setsid java ${OURS_JAVA_OPTS:-} -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
+    setsid java ${OURS_JAVA_OPTS:-$LAUNCHER_OPTS} -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
       -b 127.0.0.1 --http-port 0 >"$dir/log" 2>&1 &
   else
     setsid "$SHARED/tools/ganeti-ref.sh" serve "$dir" "$port" >"$dir/log" 2>&1 &
@@ -74,12 +76,13 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   t=$(python3 "$WORK/wait_serial.py" "$KEY" "$port" "$BIG_SERIAL" 60 "$dir/.config.data.new" "$dir/config.data" || true)
   kill -TERM -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  [ "$name" = ours ] && grep -o 'Loaded .* bytes in [0-9]* ms' "$dir/log" | tail -n1 | sed 's/^/  /' >&2
   echo "$t"
 }
 
 declare -A RESULTS
 for rep in $(seq "$REPS"); do
-  for name in ours ganeti; do
+  for name in $SERVERS; do
     t=$(run_one "$name" | tail -n1)
     echo "run $rep $name: $t s from rename to the new serial"
     RESULTS[$name]="${RESULTS[$name]:-} $t"
@@ -88,7 +91,7 @@ done
 echo
 echo "| server | rename → new serial served (s), $REPS runs | median |"
 echo "|---|---|---|"
-for name in ours ganeti; do
+for name in $SERVERS; do
   med=$(echo "${RESULTS[$name]}" | tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   echo "| $name |${RESULTS[$name]} | $med |"
 done

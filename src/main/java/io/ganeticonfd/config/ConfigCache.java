@@ -163,10 +163,28 @@ public class ConfigCache implements ServingView {
 
     /** Loads the config file if it changed; keeps the served snapshot on failure. */
     public ReloadOutcome reloadConfig() {
-        Path file = configFile();
-        Served current = served;
+        return commitConfig(prepareConfig());
+    }
+
+    /**
+     * Reads and parses the config file and prepares the new snapshot, without serving it yet: the
+     * {@link FileWatcher} reads ahead while a changed file settles, then commits or supersedes.
+     */
+    PreparedConfig prepareConfig() {
         long start = System.nanoTime();
-        SnapshotLoader.Attempt attempt = loader.load(file, current.meta() == null ? null : current.meta().checksum());
+        Served current = served;
+        SnapshotLoader.Attempt attempt = loader.load(configFile(), current.meta() == null ? null : current.meta().checksum());
+        if (attempt instanceof SnapshotLoader.Success s) {
+            ClusterSnapshot next = s.loaded().snapshot();
+            preparers.forEach(p -> p.accept(next));
+        }
+        return new PreparedConfig(attempt, start);
+    }
+
+    /** Serves what {@link #prepareConfig()} read (a new snapshot, or the failure it found). */
+    ReloadOutcome commitConfig(PreparedConfig prepared) {
+        Served current = served;
+        SnapshotLoader.Attempt attempt = prepared.attempt();
         ReloadOutcome outcome;
         if (attempt instanceof SnapshotLoader.Success s) {
             outcome = swapIn(s.loaded(), current);
@@ -175,18 +193,35 @@ public class ConfigCache implements ServingView {
             fileBroken = false;
             outcome = ReloadOutcome.UNCHANGED;
         } else {
-            outcome = fail(file, ((SnapshotLoader.Failure) attempt).reason(), current);
+            outcome = fail(configFile(), (SnapshotLoader.Failure) attempt, current);
         }
         lastOutcome = outcome;
+        return counted(outcome, prepared);
+    }
+
+    /** Drops what {@link #prepareConfig()} read because the file changed again before it settled. */
+    void supersede(PreparedConfig prepared) {
+        Log.debugf("%s changed again while it was being read; reading it again once it settles", configFile());
+        counted(ReloadOutcome.SUPERSEDED, prepared);
+    }
+
+    private ReloadOutcome counted(ReloadOutcome outcome, PreparedConfig prepared) {
         reloads.get(outcome).incrementAndGet();
-        ReloadEvent event = new ReloadEvent(outcome, System.nanoTime() - start, served.snapshot());
+        ReloadEvent event = new ReloadEvent(outcome, System.nanoTime() - prepared.startNanos(), served.snapshot());
         listeners.forEach(l -> l.accept(event));
         return outcome;
     }
 
+    /** A config file read and parsed (or found broken) but not served yet. */
+    record PreparedConfig(SnapshotLoader.Attempt attempt, long startNanos) {
+        /** The file's stamp when it was read. */
+        FileStamp stamp() {
+            return attempt.stamp();
+        }
+    }
+
     private ReloadOutcome swapIn(SnapshotLoader.Loaded loaded, Served current) {
         ClusterSnapshot next = loaded.snapshot();
-        preparers.forEach(p -> p.accept(next));
         SnapshotMeta meta = new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
         served = new Served(next, meta, current.unavailable());
         finisher.execute(() -> finish(next));
@@ -205,9 +240,9 @@ public class ConfigCache implements ServingView {
         return ReloadOutcome.RELOADED;
     }
 
-    /** Warms up the parser on a low-priority thread, so the first large reload runs compiled code. */
+    /** Warms up the parser and the preparers on a low-priority thread, so the first large reload runs compiled code. */
     public void warmUpInBackground() {
-        finisher.execute(() -> ParserWarmUp.run(parser));
+        finisher.execute(() -> ParserWarmUp.run(parser, snapshot -> preparers.forEach(p -> p.accept(snapshot))));
     }
 
     /** Serializes the rest of a swapped-in snapshot off the request path, unless it was replaced meanwhile. */
@@ -218,12 +253,12 @@ public class ConfigCache implements ServingView {
         }
     }
 
-    private ReloadOutcome fail(Path file, String reason, Served current) {
-        String message = "Cannot load configuration from " + file + ": " + reason;
+    private ReloadOutcome fail(Path file, SnapshotLoader.Failure failure, Served current) {
+        String message = "Cannot load configuration from " + file + ": " + failure.reason();
         lastError = message;
         lastErrorAt = clock.instant();
         fileBroken = true;
-        failedStamp = FileStamp.of(file);
+        failedStamp = failure.stamp();
         if (current.snapshot() == null) {
             served = new Served(null, null, ReplyBody.error(message));
             Log.errorf("%s; answering every query with an error until a valid file appears", message);

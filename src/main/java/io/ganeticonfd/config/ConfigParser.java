@@ -3,6 +3,7 @@ package io.ganeticonfd.config;
 import java.io.IOException;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,7 +28,11 @@ public final class ConfigParser {
 
     /** A parser; with {@code redactPrivate}, private OS parameters and DRBD secrets are served redacted. */
     public ConfigParser(ObjectMapper mapper, boolean redactPrivate) {
-        this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // Entry keys are tens of thousands of distinct UUIDs: interning them costs more than the whole
+        // rest of the field names save (JVM-wide intern cache churn), so names are canonicalized per
+        // parse only.
+        JsonFactory factory = mapper.getFactory().rebuild().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        this.mapper = mapper.copyWith(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.normalizer = new ConfigNormalizer(redactPrivate);
     }
 

@@ -18,6 +18,11 @@ import io.quarkus.logging.Log;
  * Follows {@code config.data} and {@code hmac.key}: directory events (in-place writes, renames,
  * Kubernetes {@code ..data} swaps) plus a periodic check of size, mtime and inode, then reloads
  * through the {@link ConfigCache}, at most once per interval per file. Runs on its own thread.
+ *
+ * <p>A changed config is read and parsed at once, while it settles; what was read is served once
+ * the file has been quiet for the settle time, and dropped (then read again) if the file changed
+ * after it was read. So a large config costs its parse time or the settle time, not both, and a
+ * file is never served from a read that overlapped a write.
  */
 public final class FileWatcher implements AutoCloseable {
 
@@ -30,6 +35,7 @@ public final class FileWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private FileStamp configStamp;
     private FileStamp keyStamp;
+    private volatile ConfigCache.PreparedConfig readAhead;
 
     /** A watcher for the cache's files; call {@link #start()} after the first load. */
     public FileWatcher(ConfigCache cache, ReloadSettings settings) {
@@ -76,11 +82,7 @@ public final class FileWatcher implements AutoCloseable {
                 waitForEvents(nextWaitNanos());
                 checkStamps();
                 long now = System.nanoTime();
-                if (configThrottle.delay(now) == 0) {
-                    configThrottle.reloaded(now);
-                    cache.reloadConfig();
-                    configStamp = cache.lastSeenConfigStamp();
-                }
+                followConfig(now);
                 if (keyThrottle.delay(now) == 0) {
                     keyThrottle.reloaded(now);
                     cache.reloadKey();
@@ -94,16 +96,38 @@ public final class FileWatcher implements AutoCloseable {
         }
     }
 
-    private long nextWaitNanos() {
-        long now = System.nanoTime();
-        long wait = pollNanos;
-        for (ReloadThrottle t : new ReloadThrottle[] {configThrottle, keyThrottle}) {
-            long d = t.delay(now);
-            if (d != ReloadThrottle.IDLE) {
-                wait = Math.min(wait, d);
+    /** Commits or drops a read ahead, then starts the next one when a change is due. */
+    private void followConfig(long now) {
+        if (readAhead != null) {
+            if (configThrottle.pending()) {
+                cache.supersede(readAhead);
+                readAhead = null;
+            } else if (configThrottle.settleDelay(now) == 0) {
+                cache.commitConfig(readAhead);
+                readAhead = null;
+                configStamp = cache.lastSeenConfigStamp();
             }
         }
+        if (readAhead == null && configThrottle.readAheadDelay(now) == 0) {
+            configThrottle.reloaded(now);
+            readAhead = cache.prepareConfig();
+            configStamp = readAhead.stamp();
+        }
+    }
+
+    private long nextWaitNanos() {
+        long now = System.nanoTime();
+        long wait = Math.min(pollNanos, pendingDelay(keyThrottle.delay(now)));
+        if (readAhead != null) {
+            wait = Math.min(wait, configThrottle.settleDelay(now));
+        } else {
+            wait = Math.min(wait, pendingDelay(configThrottle.readAheadDelay(now)));
+        }
         return Math.max(wait, 1);
+    }
+
+    private static long pendingDelay(long delay) {
+        return delay == ReloadThrottle.IDLE ? Long.MAX_VALUE : delay;
     }
 
     private void waitForEvents(long nanos) throws InterruptedException {
@@ -150,6 +174,11 @@ public final class FileWatcher implements AutoCloseable {
             keyStamp = k;
             keyThrottle.changed(System.nanoTime());
         }
+    }
+
+    /** Whether a changed config has been read and waits to settle before it is served. */
+    boolean readingAhead() {
+        return readAhead != null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ganeticonfd.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Runs the parser a few times over a generated mid-sized config, on a low-priority thread after
@@ -16,12 +17,16 @@ final class ParserWarmUp {
     private ParserWarmUp() {
     }
 
-    /** Parses and fully normalizes the generated config {@link #ROUNDS} times. */
-    static void run(ConfigParser parser) {
+    /**
+     * Parses the generated config {@link #ROUNDS} times, hands each snapshot to {@code prepare} (as a
+     * reload does before the swap) and fully normalizes it.
+     */
+    static void run(ConfigParser parser, Consumer<ClusterSnapshot> prepare) {
         byte[] config = generate();
         for (int i = 0; i < ROUNDS; i++) {
             try {
                 ClusterSnapshot s = parser.parse(config);
+                prepare.accept(s);
                 s.completeIndexes();
                 s.document().normalizeAll();
             } catch (ConfigException e) {

@@ -7,7 +7,9 @@ public enum ReloadOutcome {
     /** The file's content is the one already served; nothing changed. */
     UNCHANGED,
     /** The file could not be loaded; the last good snapshot is still served. */
-    FAILED;
+    FAILED,
+    /** The file was read while it was still changing; it is read again once it settles. */
+    SUPERSEDED;
 
     /** The lower-case name used in metrics and JSON. */
     public String tag() {

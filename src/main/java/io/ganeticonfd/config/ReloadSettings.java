@@ -17,7 +17,10 @@ public interface ReloadSettings {
     @WithDefault("500MS")
     Duration pollInterval();
 
-    /** How long a changed file must stay quiet before it is read (so writes in progress complete); default 100 ms. */
+    /**
+     * How long a changed file must stay quiet before what was read of it is served (so writes in
+     * progress complete; it may be read ahead meanwhile); default 100 ms.
+     */
     @WithDefault("100MS")
     Duration settle();
 

@@ -2,7 +2,6 @@ package io.ganeticonfd.config;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
@@ -16,10 +15,16 @@ final class SnapshotLoader {
 
     /** Outcome of reading a file before parsing. */
     sealed interface Attempt {
+        /** The file's stamp just before it was read. */
+        FileStamp stamp();
     }
 
     /** The file was read and parsed. */
     record Success(Loaded loaded) implements Attempt {
+        @Override
+        public FileStamp stamp() {
+            return loaded.stamp();
+        }
     }
 
     /** The file had the checksum of what is already served. */
@@ -27,7 +32,7 @@ final class SnapshotLoader {
     }
 
     /** The file could not be loaded; {@code reason} is one line. */
-    record Failure(String reason) implements Attempt {
+    record Failure(String reason, FileStamp stamp) implements Attempt {
     }
 
     private final ConfigParser parser;
@@ -42,16 +47,16 @@ final class SnapshotLoader {
         FileStamp stamp = FileStamp.of(file);
         byte[] data;
         try {
-            data = Files.readAllBytes(file);
+            data = FileBytes.read(file);
         } catch (NoSuchFileException e) {
-            return new Failure("file does not exist");
+            return new Failure("file does not exist", stamp);
         } catch (AccessDeniedException e) {
-            return new Failure("permission denied");
+            return new Failure("permission denied", stamp);
         } catch (IOException e) {
-            return new Failure("cannot read: " + e.getMessage());
+            return new Failure("cannot read: " + e.getMessage(), stamp);
         }
         if (data.length == 0) {
-            return new Failure("file is empty");
+            return new Failure("file is empty", stamp);
         }
         CRC32C crc = new CRC32C();
         crc.update(data);
@@ -63,7 +68,7 @@ final class SnapshotLoader {
             ClusterSnapshot snapshot = parser.parse(data);
             return new Success(new Loaded(snapshot, stamp, checksum, data.length, System.nanoTime() - start));
         } catch (ConfigException e) {
-            return new Failure(e.getMessage());
+            return new Failure(e.getMessage(), stamp);
         }
     }
 }

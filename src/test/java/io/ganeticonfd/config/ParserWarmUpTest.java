@@ -2,6 +2,9 @@ package io.ganeticonfd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +26,12 @@ class ParserWarmUpTest {
     }
 
     @Test
-    void runsItsRoundsWithoutFailing() {
-        ParserWarmUp.run(new ConfigParser(new ObjectMapper(), false));
+    void handsEveryRoundsSnapshotToThePreparers() {
+        List<ClusterSnapshot> prepared = new ArrayList<>();
+
+        ParserWarmUp.run(new ConfigParser(new ObjectMapper(), false), prepared::add);
+
+        assertThat(prepared).hasSizeGreaterThan(1).doesNotHaveDuplicates()
+                .allSatisfy(s -> assertThat(s.instances()).hasSize(2000));
     }
 }

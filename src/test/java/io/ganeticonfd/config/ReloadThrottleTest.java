@@ -124,4 +124,37 @@ class ReloadThrottleTest {
         settling.changed(200 * MS);
         assertThat(settling.delay(300 * MS)).as("then the interval still applies").isEqualTo(860 * MS);
     }
+
+    @Test
+    void readsAheadOnceAChangeHasBeenQuietBrieflyWithoutWaitingForTheSettleTime() {
+        ReloadThrottle settling = new ReloadThrottle(SECOND, 100 * MS);
+        assertThat(settling.readAheadDelay(0)).isEqualTo(ReloadThrottle.IDLE);
+        settling.changed(0);
+        assertThat(settling.readAheadDelay(0)).isEqualTo(ReloadThrottle.READ_AHEAD_QUIET_NANOS);
+        assertThat(settling.readAheadDelay(20 * MS)).isZero();
+        assertThat(settling.settleDelay(20 * MS)).as("served only once settled").isEqualTo(80 * MS);
+        assertThat(settling.settleDelay(150 * MS)).isZero();
+    }
+
+    @Test
+    void readsAheadAtMostOncePerInterval() {
+        ReloadThrottle settling = new ReloadThrottle(SECOND, 100 * MS);
+        settling.changed(0);
+        settling.reloaded(20 * MS);
+        assertThat(settling.pending()).isFalse();
+        settling.changed(50 * MS);
+        assertThat(settling.pending()).as("the file changed after it was read").isTrue();
+        assertThat(settling.readAheadDelay(100 * MS)).isEqualTo(920 * MS);
+        assertThat(settling.readAheadDelay(SECOND + 20 * MS)).isZero();
+    }
+
+    @Test
+    void readsAheadAsSoonAsTheSettleTimeWhenItIsShorterThanTheReadAheadQuietTime() {
+        ReloadThrottle quick = new ReloadThrottle(SECOND, 5 * MS);
+        quick.changed(0);
+        assertThat(quick.readAheadDelay(0)).isEqualTo(5 * MS);
+        ReloadThrottle immediate = new ReloadThrottle(SECOND, 0);
+        immediate.changed(0);
+        assertThat(immediate.readAheadDelay(0)).isZero();
+    }
 }

@@ -93,6 +93,19 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void aFailureCarriesTheStampOfTheFileAsRead() throws IOException {
+        Path file = write("config.data", "{\"version\": ".getBytes(StandardCharsets.UTF_8));
+        FileStamp asRead = FileStamp.of(file);
+
+        SnapshotLoader.Attempt attempt = loader.load(file, null);
+        Files.write(file, CONFIG);
+
+        assertThat(failure(attempt)).startsWith("invalid JSON");
+        assertThat(attempt.stamp()).isEqualTo(asRead).isNotEqualTo(FileStamp.of(file));
+        assertThat(loader.load(dir.resolve("absent.data"), null).stamp()).isEqualTo(FileStamp.MISSING);
+    }
+
+    @Test
     void reportsAMissingFile() {
         assertThat(failure(loader.load(dir.resolve("absent.data"), null))).isEqualTo("file does not exist");
     }

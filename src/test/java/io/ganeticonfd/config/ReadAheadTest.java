@@ -1,0 +1,174 @@
+package io.ganeticonfd.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ganeticonfd.conformance.ConformanceVectors;
+import io.ganeticonfd.support.ClusterFiles;
+
+/**
+ * A changed config is read ahead while it settles and served only if it did not change after it
+ * was read: a read that overlapped a write is neither served nor reported as a failure.
+ */
+class ReadAheadTest {
+
+    @TempDir
+    Path dir;
+
+    Path config;
+    ConfigCache cache;
+    FileWatcher watcher;
+
+    @BeforeEach
+    void serveAConfig() throws IOException {
+        config = dir.resolve("config.data");
+        Files.write(config, ClusterFiles.withSerial(1000));
+        Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
+        cache = new ConfigCache(configSettings(config), hmacSettings(dir.resolve("hmac.key")), new ObjectMapper());
+        assertThat(cache.loadInitialKey()).isNull();
+        assertThat(cache.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    @Test
+    void aSupersededReadIsNeitherServedNorReported() throws IOException {
+        Files.write(config, ClusterFiles.withSerial(1001));
+        ConfigCache.PreparedConfig stale = cache.prepareConfig();
+        Files.write(config, ClusterFiles.withSerial(1002));
+
+        cache.supersede(stale);
+
+        assertThat(served()).isEqualTo(1000);
+        CacheStatus status = cache.status();
+        assertThat(status.reloads()).containsEntry(ReloadOutcome.SUPERSEDED, 1L).containsEntry(ReloadOutcome.RELOADED, 1L);
+        assertThat(status.lastOutcome()).isEqualTo(ReloadOutcome.RELOADED);
+        assertThat(cache.commitConfig(cache.prepareConfig())).isEqualTo(ReloadOutcome.RELOADED);
+        assertThat(served()).isEqualTo(1002);
+    }
+
+    @Test
+    void aPreparedSnapshotIsServedOnlyWhenCommitted() throws IOException {
+        Files.write(config, ClusterFiles.withSerial(1003));
+
+        ConfigCache.PreparedConfig prepared = cache.prepareConfig();
+
+        assertThat(served()).isEqualTo(1000);
+        assertThat(prepared.stamp()).isEqualTo(FileStamp.of(config));
+        assertThat(cache.commitConfig(prepared)).isEqualTo(ReloadOutcome.RELOADED);
+        assertThat(served()).isEqualTo(1003);
+    }
+
+    @Test
+    void aBrokenFileIsReportedWhenCommitted() throws IOException {
+        Files.write(config, "{\"version\":".getBytes());
+
+        ConfigCache.PreparedConfig prepared = cache.prepareConfig();
+
+        assertThat(cache.status().fileBroken()).as("not before the commit").isFalse();
+        assertThat(cache.commitConfig(prepared)).isEqualTo(ReloadOutcome.FAILED);
+        assertThat(cache.status().fileBroken()).isTrue();
+        assertThat(served()).isEqualTo(1000);
+    }
+
+    @Test
+    void aFileWrittenInTwoStepsIsServedWholeWithoutAFailure() throws Exception {
+        watcher = new FileWatcher(cache, reloadSettings(Duration.ZERO, Duration.ofMillis(800)));
+        watcher.start();
+        byte[] next = ClusterFiles.withSerial(1004);
+
+        try (OutputStream out = Files.newOutputStream(config)) {
+            out.write(Arrays.copyOf(next, next.length / 2));
+            out.flush();
+            // The half-written file is read ahead (after 20 ms of quiet) long before it settles.
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(watcher::readingAhead);
+            out.write(next, next.length / 2, next.length - next.length / 2);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> served() == 1004);
+        CacheStatus status = cache.status();
+        assertThat(status.reloads()).containsEntry(ReloadOutcome.FAILED, 0L).containsEntry(ReloadOutcome.RELOADED, 2L);
+        assertThat(status.reloads().get(ReloadOutcome.SUPERSEDED)).isPositive();
+        assertThat(status.fileBroken()).isFalse();
+    }
+
+    private long served() {
+        return cache.snapshot().cluster().serial();
+    }
+
+    static ConfigSettings configSettings(Path file) {
+        return new ConfigSettings() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public boolean redactPrivate() {
+                return false;
+            }
+        };
+    }
+
+    static HmacSettings hmacSettings(Path keyFile) {
+        return new HmacSettings() {
+            @Override
+            public Path keyFile() {
+                return keyFile;
+            }
+
+            @Override
+            public Duration maxClockSkew() {
+                return Duration.ofSeconds(300);
+            }
+
+            @Override
+            public Duration rotationGrace() {
+                return Duration.ofSeconds(60);
+            }
+        };
+    }
+
+    static ReloadSettings reloadSettings(Duration minInterval, Duration settle) {
+        return new ReloadSettings() {
+            @Override
+            public Duration minInterval() {
+                return minInterval;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofMillis(500);
+            }
+
+            @Override
+            public Duration settle() {
+                return settle;
+            }
+
+            @Override
+            public boolean warmUp() {
+                return false;
+            }
+        };
+    }
+}
