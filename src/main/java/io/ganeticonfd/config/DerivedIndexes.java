@@ -23,7 +23,7 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
             if (instance.primaryNode() != null) {
                 d.primariesByNode.computeIfAbsent(instance.primaryNode().key(), k -> new ArrayList<>()).add(instance);
             }
-            Set<String> secondaries = new LinkedHashSet<>();
+            Set<String> secondaries = new LinkedHashSet<>(4);
             List<DiskEntry> disks = instance.disks();
             for (int index = 0; index < disks.size(); index++) {
                 DiskEntry disk = disks.get(index);
@@ -54,11 +54,14 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
         addMinor(instance, index, a, device.minorA(), b, device.nodeB());
         addMinor(instance, index, b, device.minorB(), a, device.nodeA());
         if (device.topLevel()) {
-            for (Node n : new Node[] {a, b}) {
-                if (n != null && n != instance.primaryNode()) {
-                    secondaries.add(n.key());
-                }
-            }
+            addSecondary(instance, a, secondaries);
+            addSecondary(instance, b, secondaries);
+        }
+    }
+
+    private static void addSecondary(Instance instance, Node node, Set<String> secondaries) {
+        if (node != null && node != instance.primaryNode()) {
+            secondaries.add(node.key());
         }
     }
 

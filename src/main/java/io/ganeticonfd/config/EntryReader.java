@@ -77,38 +77,91 @@ final class EntryReader {
     /** The DRBD devices of a disk tree: the disk itself first (when DRBD), then its children depth first. */
     static List<DrbdDevice> disk(JsonParser p, boolean topLevel) throws IOException {
         String type = "";
-        List<String> id = new ArrayList<>(6);
-        List<DrbdDevice> children = new ArrayList<>(0);
+        LogicalId id = null;
+        List<DrbdDevice> children = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
                 case "dev_type" -> type = v == JsonToken.VALUE_STRING ? p.getText() : skip(p, "");
-                case "logical_id" -> logicalId(p, v, id);
-                case "children" -> {
-                    if (v == JsonToken.START_ARRAY) {
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            if (p.currentToken() == JsonToken.START_OBJECT) {
-                                children.addAll(disk(p, false));
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                case "logical_id" -> id = LogicalId.read(p, v);
+                case "children" -> children = children(p, v);
                 default -> p.skipChildren();
             }
         }
-        boolean drbd = Disks.isDrbdType(type) && id.size() >= 5;
-        if (!drbd) {
-            return children.isEmpty() ? List.of() : children;
+        if (id == null || id.length < 5 || !Disks.isDrbdType(type)) {
+            return children;
         }
         List<DrbdDevice> out = new ArrayList<>(1 + children.size());
-        out.add(new DrbdDevice(id.get(0), id.get(1), parseLong(id.get(3)), parseLong(id.get(4)), topLevel));
+        out.add(new DrbdDevice(id.nodeA, id.nodeB, id.minorA, id.minorB, topLevel));
         out.addAll(children);
         return out;
+    }
+
+    private static List<DrbdDevice> children(JsonParser p, JsonToken v) throws IOException {
+        if (v != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<DrbdDevice> children = null;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            List<DrbdDevice> child = disk(p, false);
+            if (!child.isEmpty()) {
+                if (children == null) {
+                    children = new ArrayList<>(child.size());
+                }
+                children.addAll(child);
+            }
+        }
+        return children == null ? List.of() : children;
+    }
+
+    /**
+     * What a DRBD {@code logical_id} holds ({@code [nodeA, nodeB, port, minorA, minorB, secret]}):
+     * the node references as text, the minors as whole numbers (written as numbers or strings),
+     * and how many members there are.
+     */
+    private static final class LogicalId {
+        String nodeA = "";
+        String nodeB = "";
+        long minorA;
+        long minorB;
+        int length;
+
+        static LogicalId read(JsonParser p, JsonToken v) throws IOException {
+            if (v != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return null;
+            }
+            LogicalId id = new LogicalId();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                switch (id.length++) {
+                    case 0 -> id.nodeA = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                    case 1 -> id.nodeB = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                    case 3 -> id.minorA = wholeNumber(p, t);
+                    case 4 -> id.minorB = wholeNumber(p, t);
+                    default -> p.skipChildren();
+                }
+            }
+            return id;
+        }
+    }
+
+    /** A number, or a string holding one, truncated to a whole number; 0 for anything else. */
+    private static long wholeNumber(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parseLong(p.getText()) : p.getLongValue();
+            case VALUE_NUMBER_FLOAT, VALUE_STRING -> parseLong(p.getText());
+            default -> {
+                p.skipChildren();
+                yield 0;
+            }
+        };
     }
 
     private static void nics(JsonParser p, JsonToken v, List<String[]> out) throws IOException {
@@ -162,16 +215,6 @@ final class EntryReader {
                 out.add(null);
             }
             index++;
-        }
-    }
-
-    private static void logicalId(JsonParser p, JsonToken v, List<String> out) throws IOException {
-        if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.currentToken().isScalarValue() ? p.getValueAsString("") : skip(p, ""));
         }
     }
 

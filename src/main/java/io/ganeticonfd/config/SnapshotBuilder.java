@@ -25,7 +25,7 @@ final class SnapshotBuilder {
     private final EntryStore store;
     private final Map<String, JsonNode> trees = new LinkedHashMap<>();
     private final NavigableMap<String, Node> nodes = new TreeMap<>();
-    private final Map<String, List<DrbdDevice>> disks = new HashMap<>();
+    private final Map<String, DiskEntry> disks = new HashMap<>();
     private final List<EntryReader.RawInstance> instances = new ArrayList<>();
     private ObjectNode cluster;
 
@@ -63,7 +63,7 @@ final class SnapshotBuilder {
     }
 
     void disk(String key, List<DrbdDevice> drbd) {
-        disks.put(key, drbd);
+        disks.put(key, new DiskEntry(drbd, () -> store.normalized("disks", key)));
     }
 
     ClusterSnapshot build() throws ConfigException {
@@ -76,11 +76,9 @@ final class SnapshotBuilder {
         }
         NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
         String defaultLink = ConfigNormalizer.textOrNull(cluster.path("nicparams").path("default").get("link"));
-        Map<String, DiskEntry> diskEntries = new HashMap<>();
-        disks.forEach((key, drbd) -> diskEntries.put(key, new DiskEntry(drbd, () -> store.normalized("disks", key))));
         NavigableMap<String, Instance> linked = new TreeMap<>();
         for (EntryReader.RawInstance raw : instances) {
-            linked.put(raw.key(), link(raw, nodeRefs, defaultLink, diskEntries));
+            linked.put(raw.key(), link(raw, nodeRefs, defaultLink));
         }
         String masterRef = ConfigNormalizer.textOrNull(cluster.get("master_node"));
         List<String> hypervisors = new ArrayList<>();
@@ -95,8 +93,7 @@ final class SnapshotBuilder {
         return new ClusterSnapshot(new ConfigDocument(mapper, trees, store), info, nodes, linked, nodeRefs, derived);
     }
 
-    private Instance link(EntryReader.RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink,
-            Map<String, DiskEntry> diskEntries) {
+    private Instance link(EntryReader.RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink) {
         List<Nic> nics = new ArrayList<>(raw.nics().size());
         for (String[] nic : raw.nics()) {
             nics.add(new Nic(nic[0], nic[1] != null ? nic[1] : defaultLink));
@@ -107,7 +104,7 @@ final class SnapshotBuilder {
             if (ref instanceof EntryReader.InlineDisk inline) {
                 resolved.add(new DiskEntry(inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
             } else {
-                resolved.add(diskEntries.get((String) ref));
+                resolved.add(disks.get((String) ref));
             }
         }
         Node primary = raw.primaryRef() == null ? null : nodeRefs.byKeyOrName(raw.primaryRef());

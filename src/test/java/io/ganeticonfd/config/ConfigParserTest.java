@@ -87,6 +87,37 @@ class ConfigParserTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "7 | 7", "7.9 | 7", "\"7\" | 7", "\"7.5\" | 7", "1e30 | 9223372036854775807",
+        "123456789012345678901234567890 | 9223372036854775807", "-3 | -3", "true | 0", "null | 0", "[1] | 0",
+        "{\"a\": 1} | 0", "\"x\" | 0"})
+    void readsDrbdMinorsWrittenAsNumbersOrStrings(String written, long minor) throws ConfigException {
+        ClusterSnapshot s = parse(drbdConfig("\"n1\", \"n2\", 11000, " + written + ", 2, \"secret\""));
+
+        assertThat(s.drbdMinors(s.nodes().get("n1"))).extracting(DrbdMinor::minor).containsExactly(minor);
+        assertThat(s.drbdMinors(s.nodes().get("n2"))).extracting(DrbdMinor::minor).containsExactly(2L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"n1\", \"n2\", 11000, 1", "\"n1\"", ""})
+    void ignoresADrbdLogicalIdWithTooFewMembers(String members) throws ConfigException {
+        ClusterSnapshot s = parse(drbdConfig(members));
+
+        assertThat(s.drbdMinors(s.nodes().get("n1"))).isEmpty();
+        assertThat(s.instances()).containsKey("i1");
+    }
+
+    static String drbdConfig(String logicalIdMembers) {
+        return """
+                {"version": 3000000, "cluster": {"master_node": "n1", "cluster_name": "c"},
+                 "nodes": {"n1": {"name": "node1.example.com"}, "n2": {"name": "node2.example.com"}},
+                 "disks": {"d1": {"dev_type": "drbd", "logical_id": [%s], "iv_name": "disk/0",
+                                  "children": [{"dev_type": "plain", "logical_id": ["vg", "d1_data"]}]}},
+                 "instances": {"i1": {"name": "inst1.example.com", "primary_node": "n1", "disks": ["d1"]}}}
+                """.formatted(logicalIdMembers);
+    }
+
+    @ParameterizedTest
     @EnumSource(ConfigLayouts.class)
     void answersInstanceDisksInlineOrFromTheDiskMap(ConfigLayouts layout) throws ConfigException {
         ClusterSnapshot s = parse(layout.config());

@@ -9,29 +9,48 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The generated warm-up config is a valid cluster that exercises every part of the parser. */
+/**
+ * The generated warm-up config is a valid Ganeti 3.0 shaped cluster that exercises every part of
+ * the parser, and the warm-up hands each round's snapshot to the preparers.
+ */
 class ParserWarmUpTest {
 
-    @Test
-    void generatesAConfigThatParsesIntoAFullCluster() throws ConfigException {
-        ClusterSnapshot s = new ConfigParser(new ObjectMapper(), false).parse(ParserWarmUp.generate());
+    final ConfigParser parser = new ConfigParser(new ObjectMapper(), false);
 
-        assertThat(s.nodes()).hasSize(200);
-        assertThat(s.instances()).hasSize(2000);
-        assertThat(s.cluster().master().name()).isEqualTo("node0.warm.example");
-        assertThat(s.drbdMinors(s.nodes().get("n1"))).isNotEmpty();
-        assertThat(s.ipsOnLink("br0")).hasSize(2000);
+    @Test
+    void generatesAFullClusterWithUuidKeys() throws ConfigException {
+        ClusterSnapshot s = parser.parse(WarmUpConfig.generate());
+
+        assertThat(s.nodes()).hasSize(WarmUpConfig.NODES);
+        assertThat(s.instances()).hasSize(WarmUpConfig.INSTANCES);
+        assertThat(s.cluster().master().name()).isEqualTo(WarmUpConfig.nodeName(0));
+        assertThat(s.nodes().firstKey()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(s.findNode("node7")).isEqualTo(new NameIndex.Lookup.Found<>(s.nodes().get(WarmUpConfig.node(7))));
+    }
+
+    @Test
+    void coversNicsDisksAndDrbdOfEveryKind() throws ConfigException {
+        ClusterSnapshot s = parser.parse(WarmUpConfig.generate());
+        Node second = s.nodes().get(WarmUpConfig.node(1));
+
+        assertThat(s.drbdMinors(second)).isNotEmpty();
+        assertThat(s.secondaryInstances(second)).isNotEmpty();
+        assertThat(s.primaryInstances(second)).isNotEmpty();
+        assertThat(s.instanceLinks()).contains("br0", "br2", "rt1");
+        assertThat(s.instances().values()).extracting(i -> i.nics().size()).contains(0, 1, 2, 3);
+        assertThat(s.instances().values()).extracting(i -> i.disks().size()).contains(0, 1, 2, 3);
         s.document().normalizeAll();
-        assertThat(s.instances().get("i7").json()).asString().contains("\"tags\":[\"a\",\"z\"]");
+        Instance eighth = s.instances().get(WarmUpConfig.instance(8));
+        assertThat(eighth.json()).as("tags sorted").asString().contains("\"tags\":[\"batch\",\"zone-3\"]");
     }
 
     @Test
     void handsEveryRoundsSnapshotToThePreparers() {
         List<ClusterSnapshot> prepared = new ArrayList<>();
 
-        ParserWarmUp.run(new ConfigParser(new ObjectMapper(), false), prepared::add);
+        ParserWarmUp.run(parser, prepared::add);
 
         assertThat(prepared).hasSizeGreaterThan(1).doesNotHaveDuplicates()
-                .allSatisfy(s -> assertThat(s.instances()).hasSize(2000));
+                .allSatisfy(s -> assertThat(s.instances()).hasSize(WarmUpConfig.INSTANCES));
     }
 }
