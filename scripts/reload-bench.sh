@@ -2,20 +2,23 @@
 # reload-bench.sh - time from renaming a large config.data over a running daemon's small one to the
 # first reply carrying the new serial: ours vs Ganeti 3.0.2's daemon, alternating, same machine.
 #
-# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000] [--only ours|ganeti]
+# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000] [--only ours|ganeti] [--pace S]
 # Needs ../shared/tools (mkconfig.py, difftest.py, ganeti-ref.sh: root, downloads Debian packages)
 # and a built jar. Prints one line per run and a markdown table. Not part of ./mvnw verify or CI.
+# The client asks for the serial in a busy loop (a CPU hog beside the server, as a worst case);
+# --pace S waits S seconds between its queries instead (the reload then has a core to itself).
 # Environment: OURS_JAVA_OPTS (JVM options for our daemon; default: the launcher's, bin/ganeti-confd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPS=3 NODES=1000 INSTANCES=10000 SERVERS="ours ganeti"
+REPS=3 NODES=1000 INSTANCES=10000 SERVERS="ours ganeti" PACE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS=$2; shift 2;;
     --nodes) NODES=$2; shift 2;;
     --instances) INSTANCES=$2; shift 2;;
     --only) SERVERS=$2; shift 2;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0;;
+    --pace) PACE=$2; shift 2;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0;;
     *) echo "reload-bench.sh: unknown option $1" >&2; exit 2;;
   esac
 done
@@ -42,7 +45,10 @@ s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(0.05)
 start = time.monotonic()
 if len(sys.argv) > 6:
     os.rename(sys.argv[5], sys.argv[6])  # the rename is the start of the measurement
+pace = float(os.environ.get("PACE", "0"))
 while time.monotonic() - start < limit:
+    if pace:
+        time.sleep(pace)
     data, rsalt = difftest.build_datagram(key, {"type": 3})
     s.sendto(data, ("127.0.0.1", port))
     try:
@@ -73,7 +79,7 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   python3 "$WORK/wait_serial.py" "$KEY" "$port" "$SMALL_SERIAL" 90 >/dev/null
   sleep 8   # a running daemon, past its start-up (and our parser warm-up)
   cp "$WORK/big.data" "$dir/.config.data.new"
-  t=$(python3 "$WORK/wait_serial.py" "$KEY" "$port" "$BIG_SERIAL" 60 "$dir/.config.data.new" "$dir/config.data" || true)
+  t=$(PACE=$PACE python3 "$WORK/wait_serial.py" "$KEY" "$port" "$BIG_SERIAL" 60 "$dir/.config.data.new" "$dir/config.data" || true)
   kill -TERM -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ "$name" = ours ] && grep -o 'Loaded .* bytes in [0-9]* ms' "$dir/log" | tail -n1 | sed 's/^/  /' >&2
