@@ -24,7 +24,10 @@ public interface ReloadSettings {
     @WithDefault("100MS")
     Duration settle();
 
-    /** Exercise the parser on a generated config after start-up, so the first large reload is fast; default true. */
+    /**
+     * Exercise the parser and the answer precomputation on a generated config shaped like Ganeti
+     * 3.0's after start-up, so the first large reload runs compiled code; default true.
+     */
     @WithDefault("true")
     boolean warmUp();
 }
