@@ -178,11 +178,12 @@ public class ConfigCache implements ServingView {
             ClusterSnapshot next = s.loaded().snapshot();
             preparers.forEach(p -> p.accept(next));
         }
-        return new PreparedConfig(attempt, start);
+        return new PreparedConfig(attempt, System.nanoTime() - start);
     }
 
     /** Serves what {@link #prepareConfig()} read (a new snapshot, or the failure it found). */
     ReloadOutcome commitConfig(PreparedConfig prepared) {
+        long start = System.nanoTime();
         Served current = served;
         SnapshotLoader.Attempt attempt = prepared.attempt();
         ReloadOutcome outcome;
@@ -196,24 +197,25 @@ public class ConfigCache implements ServingView {
             outcome = fail(configFile(), (SnapshotLoader.Failure) attempt, current);
         }
         lastOutcome = outcome;
-        return counted(outcome, prepared);
+        return counted(outcome, prepared.nanos() + System.nanoTime() - start);
     }
 
     /** Drops what {@link #prepareConfig()} read because the file changed again before it settled. */
     void supersede(PreparedConfig prepared) {
         Log.debugf("%s changed again while it was being read; reading it again once it settles", configFile());
-        counted(ReloadOutcome.SUPERSEDED, prepared);
+        counted(ReloadOutcome.SUPERSEDED, prepared.nanos());
     }
 
-    private ReloadOutcome counted(ReloadOutcome outcome, PreparedConfig prepared) {
+    /** Counts an attempt that took {@code nanos} of work (reading, parsing, preparing, swapping; not waiting). */
+    private ReloadOutcome counted(ReloadOutcome outcome, long nanos) {
         reloads.get(outcome).incrementAndGet();
-        ReloadEvent event = new ReloadEvent(outcome, System.nanoTime() - prepared.startNanos(), served.snapshot());
+        ReloadEvent event = new ReloadEvent(outcome, nanos, served.snapshot());
         listeners.forEach(l -> l.accept(event));
         return outcome;
     }
 
-    /** A config file read and parsed (or found broken) but not served yet. */
-    record PreparedConfig(SnapshotLoader.Attempt attempt, long startNanos) {
+    /** A config file read and parsed (or found broken) in {@code nanos}, but not served yet. */
+    record PreparedConfig(SnapshotLoader.Attempt attempt, long nanos) {
         /** The file's stamp when it was read. */
         FileStamp stamp() {
             return attempt.stamp();

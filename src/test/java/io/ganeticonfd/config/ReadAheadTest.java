@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,11 +54,18 @@ class ReadAheadTest {
 
     @Test
     void aSupersededReadIsNeitherServedNorReported() throws IOException {
+        List<ConfigCache.ReloadEvent> events = new ArrayList<>();
+        cache.addReloadListener(events::add);
         Files.write(config, ClusterFiles.withSerial(1001));
         ConfigCache.PreparedConfig stale = cache.prepareConfig();
         Files.write(config, ClusterFiles.withSerial(1002));
 
         cache.supersede(stale);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(ReloadOutcome.SUPERSEDED);
+            assertThat(e.nanos()).as("the work of reading it").isEqualTo(stale.nanos()).isPositive();
+        });
 
         assertThat(served()).isEqualTo(1000);
         CacheStatus status = cache.status();
@@ -68,14 +77,21 @@ class ReadAheadTest {
 
     @Test
     void aPreparedSnapshotIsServedOnlyWhenCommitted() throws IOException {
+        List<ConfigCache.ReloadEvent> events = new ArrayList<>();
+        cache.addReloadListener(events::add);
         Files.write(config, ClusterFiles.withSerial(1003));
 
         ConfigCache.PreparedConfig prepared = cache.prepareConfig();
 
         assertThat(served()).isEqualTo(1000);
+        assertThat(events).as("nothing counted before the commit").isEmpty();
         assertThat(prepared.stamp()).isEqualTo(FileStamp.of(config));
+        long before = System.nanoTime();
         assertThat(cache.commitConfig(prepared)).isEqualTo(ReloadOutcome.RELOADED);
+        long commit = System.nanoTime() - before;
         assertThat(served()).isEqualTo(1003);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.nanos())
+                .as("reading and swapping, not the wait between them").isBetween(prepared.nanos(), prepared.nanos() + commit));
     }
 
     @Test
