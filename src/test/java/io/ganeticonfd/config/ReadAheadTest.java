@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,6 @@ class ReadAheadTest {
             assertThat(e.outcome()).isEqualTo(ReloadOutcome.SUPERSEDED);
             assertThat(e.nanos()).as("the work of reading it").isEqualTo(stale.nanos()).isPositive();
         });
-
         assertThat(served()).isEqualTo(1000);
         CacheStatus status = cache.status();
         assertThat(status.reloads()).containsEntry(ReloadOutcome.SUPERSEDED, 1L).containsEntry(ReloadOutcome.RELOADED, 1L);
@@ -96,7 +96,7 @@ class ReadAheadTest {
 
     @Test
     void aBrokenFileIsReportedWhenCommitted() throws IOException {
-        Files.write(config, "{\"version\":".getBytes());
+        Files.write(config, "{\"version\":".getBytes(StandardCharsets.UTF_8));
 
         ConfigCache.PreparedConfig prepared = cache.prepareConfig();
 
