@@ -71,7 +71,7 @@ public class EnvelopeBenchmark {
         ClusterSnapshot snapshot = BenchConfigs.SMALL.snapshot();
         QueryEngine engine = new QueryEngine();
         engine.warm(snapshot);
-        processor = new RequestProcessor(decoder, engine, ServingView.of(snapshot, keys), RequestProcessor.MAX_REPLY_BYTES);
+        processor = new RequestProcessor(decoder, engine, ServingView.of(snapshot, keys));
         pingReply = engine.answer(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), snapshot);
         if (!(processor.process(datagram, 0, datagram.length, now) instanceof Outcome.Replied)) {
             throw new IllegalStateException("the signed ping is not answered");

@@ -77,7 +77,7 @@ public class DaemonLifecycle {
         JsonFactory requests = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(udp.maxJsonDepth()).maxStringLength(udp.maxJsonStringLength()).build()).build();
         RequestDecoder decoder = new RequestDecoder(requests, hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
-        RequestProcessor processor = new RequestProcessor(decoder, engine, cache, RequestProcessor.MAX_REPLY_BYTES);
+        RequestProcessor processor = new RequestProcessor(decoder, engine, cache);
         if (!bind(processor)) {
             failedToStart = true;
             return;

@@ -8,10 +8,10 @@ import io.ganeticonfd.protocol.ReplyBody;
 public sealed interface Outcome {
 
     /**
-     * Answered: the request, the reply body sent and the signed datagram. {@code oversize} is true
-     * when the real answer did not fit in one datagram and an error reply was sent instead.
+     * Answered: the request, the reply body sent and the signed datagram. When the real answer did
+     * not fit in one datagram, the body is the error reply sent instead ({@link ReplyBody#tooLarge()}).
      */
-    record Replied(ConfdRequest request, ReplyBody body, byte[] datagram, boolean oversize) implements Outcome {
+    record Replied(ConfdRequest request, ReplyBody body, byte[] datagram) implements Outcome {
     }
 
     /** Dropped without a reply. */

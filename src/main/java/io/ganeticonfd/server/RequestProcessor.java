@@ -14,20 +14,18 @@ import io.ganeticonfd.query.QueryEngine;
  */
 public final class RequestProcessor {
 
-    /** Largest UDP payload over IPv4; a larger reply cannot be sent in one datagram. */
-    public static final int MAX_REPLY_BYTES = ReplyBody.MAX_DATAGRAM_BYTES;
-
     private final RequestDecoder decoder;
     private final QueryEngine engine;
     private final ServingView view;
-    private final int maxReplyBytes;
 
-    /** A processor answering from {@code view} with replies of at most {@code maxReplyBytes}. */
-    public RequestProcessor(RequestDecoder decoder, QueryEngine engine, ServingView view, int maxReplyBytes) {
+    /**
+     * A processor answering from {@code view}; a reply that does not fit in one datagram
+     * ({@link ReplyBody#MAX_DATAGRAM_BYTES}) is replaced by an error reply saying so.
+     */
+    public RequestProcessor(RequestDecoder decoder, QueryEngine engine, ServingView view) {
         this.decoder = decoder;
         this.engine = engine;
         this.view = view;
-        this.maxReplyBytes = maxReplyBytes;
     }
 
     /** Processes one datagram received at {@code nowSeconds}. */
@@ -41,10 +39,10 @@ public final class RequestProcessor {
         ReplyBody body = snapshot == null ? view.unavailableReply() : engine.answer(accepted.request(), snapshot);
         String rsalt = accepted.request().rsalt();
         byte[] datagram = ReplyEncoder.encode(body, rsalt, accepted.key());
-        if (datagram.length <= maxReplyBytes) {
-            return new Outcome.Replied(accepted.request(), body, datagram, body.tooLarge());
+        if (datagram.length <= ReplyBody.MAX_DATAGRAM_BYTES) {
+            return new Outcome.Replied(accepted.request(), body, datagram);
         }
         ReplyBody tooLarge = ReplyBody.tooLarge(datagram.length);
-        return new Outcome.Replied(accepted.request(), tooLarge, ReplyEncoder.encode(tooLarge, rsalt, accepted.key()), true);
+        return new Outcome.Replied(accepted.request(), tooLarge, ReplyEncoder.encode(tooLarge, rsalt, accepted.key()));
     }
 }

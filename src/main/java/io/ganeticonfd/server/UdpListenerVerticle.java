@@ -62,7 +62,7 @@ final class UdpListenerVerticle extends AbstractVerticle {
         if (outcome instanceof Outcome.Replied replied) {
             replies.send(replied.datagram(), sender);
             metrics.replied(replied.request().type(), replied.body().status(), replied.datagram().length,
-                    System.nanoTime() - start, replied.oversize());
+                    System.nanoTime() - start, replied.body().tooLarge());
             if (Log.isDebugEnabled()) {
                 ConfdRequest r = replied.request();
                 Log.debugf("%s:%d %s %s -> %s", sender.host(), sender.port(), r.type(), r.query(), replied.body());

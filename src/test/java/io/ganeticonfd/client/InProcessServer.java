@@ -129,8 +129,7 @@ public final class InProcessServer implements AutoCloseable {
             }
             HmacKey key = o.serverKey != null ? o.serverKey : keyOf(o.directory);
             return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
-                    ServingView.of(new ConfigParser(mapper, false).parse(config), KeyRing.of(key)),
-                    RequestProcessor.MAX_REPLY_BYTES);
+                    ServingView.of(new ConfigParser(mapper, false).parse(config), KeyRing.of(key)));
         } catch (IOException | ConfigException e) {
             throw new IllegalStateException(e);
         }

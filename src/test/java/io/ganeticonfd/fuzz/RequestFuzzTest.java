@@ -64,8 +64,7 @@ class RequestFuzzTest {
     private static RequestProcessor processor() {
         try {
             var snapshot = new ConfigParser(JSON, false).parse(ConformanceVectors.read("synthetic-n12-i60-g3-s1", "config.data"));
-            return new RequestProcessor(DECODER, new QueryEngine(), ServingView.of(snapshot, KeyRing.of(KEY)),
-                    RequestProcessor.MAX_REPLY_BYTES);
+            return new RequestProcessor(DECODER, new QueryEngine(), ServingView.of(snapshot, KeyRing.of(KEY)));
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }

@@ -60,7 +60,7 @@ class RequestProcessorConformanceTest {
                 ObjectMapper mapper = new ObjectMapper();
                 var snapshot = new ConfigParser(mapper, false).parse(ConformanceVectors.read(d, "config.data"));
                 return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
-                        ServingView.of(snapshot, KeyRing.of(key)), RequestProcessor.MAX_REPLY_BYTES);
+                        ServingView.of(snapshot, KeyRing.of(key)));
             } catch (ConfigException e) {
                 throw new IllegalStateException(e);
             }
