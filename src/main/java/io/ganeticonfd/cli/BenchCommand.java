@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.client.ConfdClient;
+import io.ganeticonfd.client.ConfdClientBuilder;
 import io.ganeticonfd.client.Peer;
 import io.ganeticonfd.protocol.HmacKey;
 
@@ -39,7 +40,7 @@ public final class BenchCommand {
                 return 0;
             }
             key = ClientKey.load(options.demo(), options.keyFile());
-            target = Peer.parse(options.target(), QueryOptions.DEFAULT_PORT);
+            target = Peer.parse(options.target(), ConfdClientBuilder.DEFAULT_PORT);
         } catch (UsageException | IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");
             return 2;

@@ -3,6 +3,8 @@ package io.ganeticonfd.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.ganeticonfd.client.ConfdClientBuilder;
+
 /**
  * The parsed {@code bench} command line. {@code window} is per socket: the requests kept in flight
  * (closed loop) or the cap on them (open loop, {@code rate > 0}, requests per second in total).
@@ -10,7 +12,7 @@ import java.util.List;
 record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int window, double rate,
         double durationSeconds, double warmupSeconds, int threads, BenchMix mix, int timeoutMillis, boolean json) {
 
-    static final String DEFAULT_TARGET = "127.0.0.1:1814";
+    static final String DEFAULT_TARGET = QueryOptions.DEFAULT_PEER + ":" + ConfdClientBuilder.DEFAULT_PORT;
     static final int DEFAULT_WINDOW = 16;
     static final int DEFAULT_OPEN_LOOP_CAP = 4096;
     static final int MAX_WINDOW = 65_536;

@@ -70,7 +70,6 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         if (debug) {
-            p.put("confd.daemon.debug", "true");
             p.put("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG");
         }
         if (port != null) {

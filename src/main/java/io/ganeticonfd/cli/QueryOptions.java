@@ -17,9 +17,7 @@ record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, 
         String link, List<MasterField> fields) {
 
     static final String DEFAULT_PEER = "127.0.0.1";
-    static final int DEFAULT_PORT = 1814;
     static final Path DEFAULT_KEY_FILE = Path.of("/var/lib/ganeti/hmac.key");
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     static final int DEFAULT_TIMING_REQUESTS = 100;
 
     /** Parses the arguments that follow {@code query}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.ganeticonfd.client.ConfdClientBuilder;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.RequestType;
 
@@ -23,9 +24,9 @@ final class QueryOptionsParser {
     private boolean json;
     private boolean demo;
     private List<String> peers;
-    private int port = QueryOptions.DEFAULT_PORT;
+    private int port = ConfdClientBuilder.DEFAULT_PORT;
     private Path keyFile;
-    private Duration timeout = QueryOptions.DEFAULT_TIMEOUT;
+    private Duration timeout = ConfdClientBuilder.DEFAULT_TIMEOUT;
     private Integer coverage;
     private int retries;
     private Integer requests;

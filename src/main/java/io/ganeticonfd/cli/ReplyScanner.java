@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
+import io.ganeticonfd.protocol.Hex;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.RequestDecoder;
 
 /**
  * Reads a reply datagram without building JSON objects: the envelope's {@code msg} (unescaped),
@@ -27,10 +29,11 @@ final class ReplyScanner {
 
     /** Reads the envelope of {@code len} bytes of {@code d}; returns null when it has msg, salt and hmac, else why not. */
     String scan(byte[] d, int len) {
-        if (len < 4 || d[0] != 'p' || d[1] != 'l' || d[2] != 'j' || d[3] != '0') {
+        byte[] magic = RequestDecoder.MAGIC;
+        if (len < magic.length || d[0] != magic[0] || d[1] != magic[1] || d[2] != magic[2] || d[3] != magic[3]) {
             return "bad magic";
         }
-        int p = JsonBytes.ws(d, 4, len);
+        int p = JsonBytes.ws(d, magic.length, len);
         if (p >= len || d[p] != '{') {
             return "not a JSON object";
         }
@@ -86,7 +89,7 @@ final class ReplyScanner {
 
     /** Whether the last scanned reply's hmac is HMAC-SHA1(salt + msg) with the key of {@code mac}. */
     boolean verifies(Mac mac) {
-        if (hmacLen != hmac.length || !unhex()) {
+        if (!Hex.decodeDigest(hmac, 0, hmacLen, expected)) {
             return false;
         }
         mac.update(salt, 0, saltLen);
@@ -102,18 +105,6 @@ final class ReplyScanner {
     /** The {@code status} of the last scanned message, or -1 if it has none. */
     int status() {
         return JsonBytes.intMember(msg, msgLen, "status");
-    }
-
-    private boolean unhex() {
-        for (int i = 0; i < expected.length; i++) {
-            int hi = Character.digit(hmac[2 * i], 16);
-            int lo = Character.digit(hmac[2 * i + 1], 16);
-            if (hi < 0 || lo < 0) {
-                return false;
-            }
-            expected[i] = (byte) (hi << 4 | lo);
-        }
-        return true;
     }
 
     /** 1 msg, 2 salt, 4 hmac, 0 anything else (keys with escapes included). */

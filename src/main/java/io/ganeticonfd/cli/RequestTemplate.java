@@ -10,8 +10,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ganeticonfd.protocol.Hex;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.protocol.RequestDecoder;
 
 /**
  * One mix entry's request, serialized once: the message text around its rsalt, raw (what the HMAC
@@ -20,30 +21,24 @@ import io.ganeticonfd.protocol.RequestType;
  */
 final class RequestTemplate {
 
-    /** Length of an rsalt written by {@link Rsalt}. */
-    static final int RSALT_LEN = Rsalt.LENGTH;
-
     private static final String PLACEHOLDER = "RSALT-PLACEHOLDER-0123456789abcdef0";
     private static final byte[] SALT = ascii("\", \"salt\": \"");
     private static final byte[] HMAC = ascii("\", \"hmac\": \"");
     private static final byte[] TAIL = ascii("\"}");
-    private static final byte[] HEX = ascii("0123456789abcdef");
 
-    private final RequestType type;
     private final byte[] pre;
     private final byte[] post;
     private final byte[] head;
     private final byte[] middle;
 
-    private RequestTemplate(RequestType type, String msg) {
-        this.type = type;
+    private RequestTemplate(String msg) {
         int at = msg.indexOf(PLACEHOLDER);
         String before = msg.substring(0, at);
         String after = msg.substring(at + PLACEHOLDER.length());
         this.pre = before.getBytes(StandardCharsets.UTF_8);
         this.post = after.getBytes(StandardCharsets.UTF_8);
         JsonStringEncoder enc = JsonStringEncoder.getInstance();
-        this.head = concat(ascii("plj0{\"msg\": \""), enc.quoteAsUTF8(before));
+        this.head = concat(concat(RequestDecoder.MAGIC, ascii("{\"msg\": \"")), enc.quoteAsUTF8(before));
         this.middle = concat(enc.quoteAsUTF8(after), SALT);
     }
 
@@ -58,20 +53,15 @@ final class RequestTemplate {
             if (query != null) {
                 msg.set("query", mapper.readTree(query));
             }
-            return new RequestTemplate(entry.type(), mapper.writeValueAsString(msg) + "\n");
+            return new RequestTemplate(mapper.writeValueAsString(msg) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a request", e);
         }
     }
 
-    /** The request type. */
-    RequestType type() {
-        return type;
-    }
-
     /** The largest datagram {@link #write} produces (timestamps up to 19 digits). */
     int maxBytes() {
-        return head.length + RSALT_LEN + middle.length + 19 + HMAC.length + 2 * HmacKey.DIGEST_BYTES + TAIL.length;
+        return head.length + Rsalt.LENGTH + middle.length + 19 + HMAC.length + 2 * HmacKey.DIGEST_BYTES + TAIL.length;
     }
 
     /**
@@ -81,7 +71,7 @@ final class RequestTemplate {
     int write(byte[] out, byte[] rsalt, byte[] salt, int saltLen, Mac mac, byte[] digest) {
         mac.update(salt, 0, saltLen);
         mac.update(pre);
-        mac.update(rsalt, 0, RSALT_LEN);
+        mac.update(rsalt, 0, Rsalt.LENGTH);
         mac.update(post);
         try {
             mac.doFinal(digest, 0);
@@ -89,15 +79,11 @@ final class RequestTemplate {
             throw new IllegalStateException(e);
         }
         int pos = put(head, out, 0);
-        System.arraycopy(rsalt, 0, out, pos, RSALT_LEN);
-        pos = put(middle, out, pos + RSALT_LEN);
+        System.arraycopy(rsalt, 0, out, pos, Rsalt.LENGTH);
+        pos = put(middle, out, pos + Rsalt.LENGTH);
         System.arraycopy(salt, 0, out, pos, saltLen);
         pos = put(HMAC, out, pos + saltLen);
-        for (int i = 0; i < HmacKey.DIGEST_BYTES; i++) {
-            out[pos++] = HEX[(digest[i] >> 4) & 0xf];
-            out[pos++] = HEX[digest[i] & 0xf];
-        }
-        return put(TAIL, out, pos);
+        return put(TAIL, out, Hex.encode(digest, out, pos));
     }
 
     private static int put(byte[] src, byte[] out, int pos) {

@@ -1,6 +1,5 @@
 package io.ganeticonfd.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +8,7 @@ import io.ganeticonfd.client.ConfdResult;
 import io.ganeticonfd.client.PeerOutcome;
 import io.ganeticonfd.client.PeerReply;
 import io.ganeticonfd.protocol.ConfdReply;
-import io.ganeticonfd.protocol.MasterField;
-import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestEncoder;
 
 /** The {@code --json} form of a result: the request, every asked peer's outcome and reply, and the chosen reply. */
 final class ResultJson {
@@ -22,7 +20,7 @@ final class ResultJson {
         ObjectNode root = mapper.createObjectNode();
         root.put("type", result.request().type().cliName());
         root.put("code", result.request().type().code());
-        root.set("query", query(result.request().query(), mapper));
+        root.set("query", RequestEncoder.queryJson(result.request().query()));
         root.put("rsalt", result.request().rsalt());
         root.put("asked", result.asked().size());
         root.put("expected", result.expected());
@@ -46,30 +44,5 @@ final class ResultJson {
         n.put("serial", reply.serial());
         n.set("answer", reply.answer());
         return n;
-    }
-
-    /** The query as it went on the wire: null, a string, or a dict with keys "0".."3". */
-    private static JsonNode query(QueryArgument q, ObjectMapper mapper) {
-        if (q instanceof QueryArgument.Plain plain) {
-            return mapper.getNodeFactory().textNode(plain.value());
-        }
-        if (q instanceof QueryArgument.Dict d) {
-            ObjectNode n = mapper.createObjectNode();
-            if (d.link() != null) {
-                n.put("0", d.link());
-            }
-            if (d.ip() != null) {
-                n.put("1", d.ip());
-            }
-            if (!d.ips().isEmpty()) {
-                d.ips().forEach(n.putArray("2")::add);
-            }
-            if (!d.fields().isEmpty()) {
-                ArrayNode codes = n.putArray("3");
-                d.fields().stream().map(MasterField::code).forEach(codes::add);
-            }
-            return n;
-        }
-        return mapper.getNodeFactory().nullNode();
     }
 }

@@ -16,16 +16,10 @@ import io.ganeticonfd.protocol.HmacKey;
 
 /** A client's validated options: key, peers, timing and fan-out, and where futures complete. */
 record ClientSettings(HmacKey key, List<Peer> peers, Duration timeout, int coverage, int retries, boolean shuffle,
-        Executor callbacks, Map<InetSocketAddress, Peer> byAddress) {
+        Executor callbacks) {
 
     /** Ganeti's default number of peers asked. */
     static final int DEFAULT_COVERAGE = 6;
-
-    ClientSettings(HmacKey key, List<Peer> peers, Duration timeout, int coverage, int retries, boolean shuffle,
-            Executor callbacks) {
-        this(key, peers, timeout, coverage, retries, shuffle, callbacks,
-                peers.stream().collect(Collectors.toUnmodifiableMap(Peer::address, Function.identity(), (a, b) -> a)));
-    }
 
     ClientSettings {
         peers = List.copyOf(peers);
@@ -54,10 +48,9 @@ record ClientSettings(HmacKey key, List<Peer> peers, Duration timeout, int cover
         return order;
     }
 
-    /** The configured peer at this address, or a new one naming the address. */
-    Peer peerAt(InetSocketAddress address) {
-        Peer peer = byAddress.get(address);
-        return peer != null ? peer : Peer.of(address);
+    /** The configured peers by address (the first of any with the same address). */
+    Map<InetSocketAddress, Peer> peersByAddress() {
+        return peers.stream().collect(Collectors.toUnmodifiableMap(Peer::address, Function.identity(), (a, b) -> a));
     }
 
     /** Runs a future completion on the callback executor (directly if it refuses). */

@@ -18,10 +18,16 @@ import io.ganeticonfd.protocol.HmacKey;
 /** Options of a {@link ConfdClient}: the key and peers are required, everything else has Ganeti's defaults. */
 public final class ConfdClientBuilder {
 
+    /** Ganeti's confd port, used for peers given without one. */
+    public static final int DEFAULT_PORT = 1814;
+
+    /** How long a request waits for replies unless set otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
     private final HmacKey key;
     private final List<String> peers = new ArrayList<>();
-    private int port = 1814;
-    private Duration timeout = Duration.ofSeconds(2);
+    private int port = DEFAULT_PORT;
+    private Duration timeout = DEFAULT_TIMEOUT;
     private Integer coverage;
     private int retries;
     private boolean shuffle = true;

@@ -31,6 +31,7 @@ final class RequestLoop implements AutoCloseable {
     private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
     private final ClientSettings settings;
+    private final Map<InetSocketAddress, Peer> byAddress;
     private final Function<ConfdRequest, byte[]> signer;
     private final DatagramReader reader;
     private final DatagramChannel channel;
@@ -44,6 +45,7 @@ final class RequestLoop implements AutoCloseable {
 
     RequestLoop(ClientSettings settings, Function<ConfdRequest, byte[]> signer, DatagramReader reader) throws IOException {
         this.settings = settings;
+        this.byAddress = settings.peersByAddress();
         this.signer = signer;
         this.reader = reader;
         this.channel = DatagramChannel.open();
@@ -137,7 +139,7 @@ final class RequestLoop implements AutoCloseable {
     private void receiveAll() throws IOException {
         InetSocketAddress from;
         while ((from = (InetSocketAddress) channel.receive(buffer.clear())) != null) {
-            Peer peer = settings.peerAt(from);
+            Peer peer = peerAt(from);
             DatagramReader.Read read = reader.read(buffer.array(), buffer.position());
             Pending p = read.salt() == null ? null : inFlight.get(read.salt());
             if (p == null) {
@@ -148,6 +150,12 @@ final class RequestLoop implements AutoCloseable {
                 review(p, false);
             }
         }
+    }
+
+    /** The configured peer at this address, or a new one naming the address. */
+    private Peer peerAt(InetSocketAddress address) {
+        Peer peer = byAddress.get(address);
+        return peer != null ? peer : Peer.of(address);
     }
 
     private void expireDue() {

@@ -91,10 +91,14 @@ public final class ClusterSnapshot {
         return instancesByLinkAndIp.keySet();
     }
 
-    /** Builds the lookup structures that are otherwise built on first use (call off the request path). */
-    public void completeIndexes() {
-        nodeIndex.find("");
-        instanceIndex.find("");
+    /**
+     * Builds everything otherwise built on first use: the short-name indexes and the normalized
+     * JSON of every entry, after which the file's bytes are let go. Call off the request path.
+     */
+    public void finish() {
+        nodeIndex.complete();
+        instanceIndex.complete();
+        document.normalizeAll();
     }
 
     /** DRBD minors held by a node. */
@@ -129,7 +133,7 @@ public final class ClusterSnapshot {
         return (V) v;
     }
 
-    /** Number of memoized values (bounded caches use it to stop growing). */
+    /** Number of memoized values. */
     public int memoSize() {
         return memo.size();
     }

@@ -50,7 +50,7 @@ public class ConfigCache implements ServingView {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile ReloadOutcome lastOutcome;
-    private volatile boolean fileBroken;
+    /** The stamp of the config file that failed to load, while the last attempt failed (else null). */
     private volatile FileStamp failedStamp;
     private volatile String keyError;
     private volatile FileStamp keyStamp = FileStamp.MISSING;
@@ -191,7 +191,7 @@ public class ConfigCache implements ServingView {
             outcome = swapIn(s.loaded(), current);
         } else if (attempt instanceof SnapshotLoader.Same same) {
             served = new Served(current.snapshot(), withStamp(current.meta(), same.stamp()), current.unavailable());
-            fileBroken = false;
+            failedStamp = null;
             outcome = ReloadOutcome.UNCHANGED;
         } else {
             outcome = fail(configFile(), (SnapshotLoader.Failure) attempt, current);
@@ -227,7 +227,6 @@ public class ConfigCache implements ServingView {
         SnapshotMeta meta = new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
         served = new Served(next, meta, current.unavailable());
         finisher.execute(() -> finish(next));
-        fileBroken = false;
         failedStamp = null;
         long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().serial();
         if (next.cluster().serial() < previous) {
@@ -250,8 +249,7 @@ public class ConfigCache implements ServingView {
     /** Serializes the rest of a swapped-in snapshot off the request path, unless it was replaced meanwhile. */
     private void finish(ClusterSnapshot snapshot) {
         if (served.snapshot() == snapshot) {
-            snapshot.completeIndexes();
-            snapshot.document().normalizeAll();
+            snapshot.finish();
         }
     }
 
@@ -259,7 +257,6 @@ public class ConfigCache implements ServingView {
         String message = "Cannot load configuration from " + file + ": " + failure.reason();
         lastError = message;
         lastErrorAt = clock.instant();
-        fileBroken = true;
         failedStamp = failure.stamp();
         if (current.snapshot() == null) {
             served = new Served(null, null, ReplyBody.error(message));
@@ -297,8 +294,9 @@ public class ConfigCache implements ServingView {
         reloads.forEach((o, n) -> counts.put(o, n.get()));
         boolean previousActive = k != null && k.previousActive(clock.instant().getEpochSecond());
         FileStamp observed = observedConfigStamp;
-        boolean newer = s.meta() != null && !fileBroken && observed != null && !observed.equals(s.meta().stamp());
-        return new CacheStatus(configFile(), s.snapshot(), s.meta(), fileBroken, newer, lastError, lastErrorAt,
+        boolean broken = failedStamp != null;
+        boolean newer = s.meta() != null && !broken && observed != null && !observed.equals(s.meta().stamp());
+        return new CacheStatus(configFile(), s.snapshot(), s.meta(), broken, newer, lastError, lastErrorAt,
                 lastOutcome, counts, watchMode, keyFile(), k == null ? null : k.current().fingerprint(),
                 previousActive ? k.previous().fingerprint() : null,
                 previousActive ? Instant.ofEpochSecond(k.previousUntilSeconds()) : null, keyError, keyRotations.get());

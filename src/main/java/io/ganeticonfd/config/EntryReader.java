@@ -70,6 +70,7 @@ final class EntryReader {
                 case "disks" -> disks(p, v, disks);
                 default -> p.skipChildren();
             }
+            p.skipChildren();
         }
         return new RawInstance(key, name, primary, serial, nics, disks);
     }

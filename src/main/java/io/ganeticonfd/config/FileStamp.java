@@ -2,7 +2,6 @@ package io.ganeticonfd.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -22,8 +21,6 @@ public record FileStamp(long size, long mtimeNanos, Object fileKey) {
             long nanos = a.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L
                     + a.lastModifiedTime().toInstant().getNano();
             return new FileStamp(a.size(), nanos, a.fileKey());
-        } catch (NoSuchFileException e) {
-            return MISSING;
         } catch (IOException e) {
             return MISSING;
         }
@@ -31,6 +28,6 @@ public record FileStamp(long size, long mtimeNanos, Object fileKey) {
 
     /** Whether the file exists. */
     public boolean exists() {
-        return this != MISSING && size >= 0;
+        return size >= 0;
     }
 }

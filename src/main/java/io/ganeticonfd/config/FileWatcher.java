@@ -105,7 +105,6 @@ public final class FileWatcher implements AutoCloseable {
             } else if (configThrottle.settleDelay(now) == 0) {
                 cache.commitConfig(readAhead);
                 readAhead = null;
-                configStamp = cache.lastSeenConfigStamp();
             }
         }
         if (readAhead == null && configThrottle.readAheadDelay(now) == 0) {

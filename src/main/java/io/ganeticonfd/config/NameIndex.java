@@ -42,6 +42,11 @@ public final class NameIndex<T> {
         }
     }
 
+    /** Builds the short-name index now rather than on first use. */
+    void complete() {
+        shortNames();
+    }
+
     private Map<String, T> shortNames() {
         Map<String, T> index = byShortName;
         if (index == null) {

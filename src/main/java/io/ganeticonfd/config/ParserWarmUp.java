@@ -17,7 +17,7 @@ final class ParserWarmUp {
 
     /**
      * Parses the generated config {@link #ROUNDS} times, hands each snapshot to {@code prepare} (as a
-     * reload does before the swap) and fully normalizes it.
+     * reload does before the swap) and finishes it as the cache does after the swap.
      */
     static void run(ConfigParser parser, Consumer<ClusterSnapshot> prepare) {
         byte[] config = WarmUpConfig.generate();
@@ -25,8 +25,7 @@ final class ParserWarmUp {
             try {
                 ClusterSnapshot s = parser.parse(config);
                 prepare.accept(s);
-                s.completeIndexes();
-                s.document().normalizeAll();
+                s.finish();
             } catch (ConfigException e) {
                 throw new IllegalStateException("the warm-up config does not parse: " + e.getMessage());
             }

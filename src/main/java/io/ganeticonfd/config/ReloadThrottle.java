@@ -36,12 +36,7 @@ final class ReloadThrottle {
 
     /** Nanoseconds until the pending reload is due (0: now), or {@link #IDLE}. */
     long delay(long nowNanos) {
-        if (!pending) {
-            return IDLE;
-        }
-        long settle = lastChangeNanos + settleNanos - nowNanos;
-        long rate = reloadedBefore ? lastReloadNanos + minIntervalNanos - nowNanos : 0;
-        return Math.max(0, Math.max(settle, rate));
+        return due(nowNanos, settleNanos);
     }
 
     /**
@@ -51,10 +46,15 @@ final class ReloadThrottle {
      * is over before the file is read.
      */
     long readAheadDelay(long nowNanos) {
+        return due(nowNanos, Math.min(settleNanos, READ_AHEAD_QUIET_NANOS));
+    }
+
+    /** Nanoseconds until the file has been quiet for {@code quietNanos} and the interval allows a reload, or IDLE. */
+    private long due(long nowNanos, long quietNanos) {
         if (!pending) {
             return IDLE;
         }
-        long quiet = lastChangeNanos + Math.min(settleNanos, READ_AHEAD_QUIET_NANOS) - nowNanos;
+        long quiet = lastChangeNanos + quietNanos - nowNanos;
         long rate = reloadedBefore ? lastReloadNanos + minIntervalNanos - nowNanos : 0;
         return Math.max(0, Math.max(quiet, rate));
     }

@@ -31,12 +31,12 @@ final class WarmUpConfig {
     }
 
     /** The key (UUID) of node {@code n}. */
-    static String node(int n) {
+    static String nodeKey(int n) {
         return uuid(1, n);
     }
 
     /** The key (UUID) of instance {@code i}. */
-    static String instance(int i) {
+    static String instanceKey(int i) {
         return uuid(2, i);
     }
 
@@ -54,7 +54,7 @@ final class WarmUpConfig {
             g.writeObjectFieldStart("disks");
             for (int i = 0; i < INSTANCES; i++) {
                 for (int d = 0; d < diskCount(i); d++) {
-                    g.writeFieldName(disk(i, d));
+                    g.writeFieldName(diskKey(i, d));
                     disk(g, i, d);
                 }
             }
@@ -72,27 +72,27 @@ final class WarmUpConfig {
             g.writeEndObject();
             g.writeObjectFieldStart("instances");
             for (int i = 0; i < INSTANCES; i++) {
-                g.writeFieldName(instance(i));
+                g.writeFieldName(instanceKey(i));
                 instance(g, i);
             }
             g.writeEndObject();
             g.writeNumberField("mtime", 1600000000.654321);
             g.writeObjectFieldStart("networks");
             for (int n = 0; n < NETWORKS; n++) {
-                g.writeObjectFieldStart(network(n));
+                g.writeObjectFieldStart(networkKey(n));
                 stamps(g, n);
                 g.writeStringField("ext_reservations", "1" + "0".repeat(254) + "1");
                 g.writeStringField("network", "10." + n + ".0.0/24");
                 g.writeStringField("name", "net" + n);
                 g.writeStringField("reservations", "0".repeat(256));
                 g.writeNumberField("serial_no", n + 1);
-                g.writeStringField("uuid", network(n));
+                g.writeStringField("uuid", networkKey(n));
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeObjectFieldStart("nodegroups");
             for (int n = 0; n < GROUPS; n++) {
-                g.writeObjectFieldStart(group(n));
+                g.writeObjectFieldStart(groupKey(n));
                 g.writeStringField("alloc_policy", "preferred");
                 stamps(g, n);
                 g.writeObjectFieldStart("ipolicy");
@@ -103,18 +103,18 @@ final class WarmUpConfig {
                 g.writeEndObject();
                 g.writeStringField("name", "group" + n);
                 g.writeObjectFieldStart("networks");
-                g.writeObjectFieldStart(network(n % NETWORKS));
+                g.writeObjectFieldStart(networkKey(n % NETWORKS));
                 nicParams(g, n);
                 g.writeEndObject();
                 g.writeEndObject();
                 g.writeNumberField("serial_no", n + 1);
-                g.writeStringField("uuid", group(n));
+                g.writeStringField("uuid", groupKey(n));
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeObjectFieldStart("nodes");
             for (int n = 0; n < NODES; n++) {
-                g.writeFieldName(node(n));
+                g.writeFieldName(nodeKey(n));
                 node(g, n);
             }
             g.writeEndObject();
@@ -150,7 +150,7 @@ final class WarmUpConfig {
         g.writeString("xen-pvm");
         g.writeEndArray();
         g.writeStringField("master_ip", "192.0.2.254");
-        g.writeStringField("master_node", node(0));
+        g.writeStringField("master_node", nodeKey(0));
         g.writeObjectFieldStart("nicparams");
         g.writeObjectFieldStart("default");
         g.writeStringField("link", "br0");
@@ -171,7 +171,7 @@ final class WarmUpConfig {
         g.writeStartObject();
         stamps(g, n);
         g.writeBooleanField("drained", n % 50 == 7);
-        g.writeStringField("group", group(n % GROUPS));
+        g.writeStringField("group", groupKey(n % GROUPS));
         g.writeBooleanField("master_candidate", n < 10);
         g.writeBooleanField("master_capable", n < 20);
         g.writeStringField("name", nodeName(n));
@@ -186,7 +186,7 @@ final class WarmUpConfig {
         g.writeStringField("secondary_ip", "198.51.100." + (n % 250));
         g.writeNumberField("serial_no", n + 1);
         tags(g, n);
-        g.writeStringField("uuid", node(n));
+        g.writeStringField("uuid", nodeKey(n));
         g.writeBooleanField("vm_capable", true);
         g.writeEndObject();
     }
@@ -203,7 +203,7 @@ final class WarmUpConfig {
         stamps(g, i);
         g.writeArrayFieldStart("disks");
         for (int d = 0; d < diskCount(i); d++) {
-            g.writeString(disk(i, d));
+            g.writeString(diskKey(i, d));
         }
         g.writeEndArray();
         g.writeBooleanField("disks_active", true);
@@ -226,10 +226,10 @@ final class WarmUpConfig {
         g.writeEndObject();
         g.writeObjectFieldStart("osparams_private");
         g.writeEndObject();
-        g.writeStringField("primary_node", node(i % NODES));
+        g.writeStringField("primary_node", nodeKey(i % NODES));
         g.writeNumberField("serial_no", i % 30 + 1);
         tags(g, i);
-        g.writeStringField("uuid", instance(i));
+        g.writeStringField("uuid", instanceKey(i));
         g.writeEndObject();
     }
 
@@ -245,7 +245,7 @@ final class WarmUpConfig {
             g.writeStringField("name", "nic-" + i);
         }
         if (k == 1) {
-            g.writeStringField("network", network(i % NETWORKS));
+            g.writeStringField("network", networkKey(i % NETWORKS));
         }
         g.writeObjectFieldStart("nicparams");
         if (k > 0) {
@@ -265,8 +265,8 @@ final class WarmUpConfig {
 
     private static void disk(JsonGenerator g, int i, int d) throws IOException {
         String template = TEMPLATES[(i + d) % TEMPLATES.length];
-        String primary = node(i % NODES);
-        String secondary = node((i + 1) % NODES);
+        String primary = nodeKey(i % NODES);
+        String secondary = nodeKey((i + 1) % NODES);
         g.writeStartObject();
         if (template.equals("drbd")) {
             g.writeArrayFieldStart("children");
@@ -289,7 +289,7 @@ final class WarmUpConfig {
             }
             case "plain" -> {
                 g.writeString("xenvg");
-                g.writeString(disk(i, d) + ".disk" + d);
+                g.writeString(diskKey(i, d) + ".disk" + d);
             }
             default -> {
                 g.writeString("loop");
@@ -308,7 +308,7 @@ final class WarmUpConfig {
         g.writeEndObject();
         g.writeNumberField("serial_no", d + 1);
         g.writeNumberField("size", 1024L << (i % 4));
-        g.writeStringField("uuid", disk(i, d));
+        g.writeStringField("uuid", diskKey(i, d));
         g.writeEndObject();
     }
 
@@ -318,7 +318,7 @@ final class WarmUpConfig {
         g.writeStringField("dev_type", "plain");
         g.writeArrayFieldStart("logical_id");
         g.writeString("xenvg");
-        g.writeString(disk(i, d) + ".disk" + d + "_" + role);
+        g.writeString(diskKey(i, d) + ".disk" + d + "_" + role);
         g.writeEndArray();
         g.writeArrayFieldStart("nodes");
         for (String n : nodes) {
@@ -350,15 +350,15 @@ final class WarmUpConfig {
         return i % 10 == 9 ? 0 : 1 + i % 3;
     }
 
-    private static String disk(int i, int d) {
+    private static String diskKey(int i, int d) {
         return uuid(4, i * 4 + d);
     }
 
-    private static String group(int n) {
+    private static String groupKey(int n) {
         return uuid(6, n);
     }
 
-    private static String network(int n) {
+    private static String networkKey(int n) {
         return uuid(7, n);
     }
 

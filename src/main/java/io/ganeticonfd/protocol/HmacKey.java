@@ -28,7 +28,7 @@ public final class HmacKey {
     private HmacKey(byte[] bytes) {
         this.bytes = bytes.clone();
         this.fingerprint = computeFingerprint(this.bytes);
-        SecretKeySpec spec = new SecretKeySpec(this.bytes.length == 0 ? new byte[1] : this.bytes, ALGORITHM);
+        SecretKeySpec spec = new SecretKeySpec(this.bytes, ALGORITHM);
         Mac prototype = newMac(spec);
         this.macs = ThreadLocal.withInitial(() -> copyOf(prototype, spec));
     }

@@ -32,7 +32,7 @@ public final class RequestDecoder {
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
     public DecodeResult decode(byte[] data, int off, int len, long nowSeconds, KeyRing keys) {
         if (len > maxRequestBytes) {
-            return reject(RejectReason.OVERSIZE, "datagram of " + len + " bytes");
+            return reject(RejectReason.OVERSIZE, "datagram larger than the request size limit");
         }
         if (len < MAGIC.length || data[off] != MAGIC[0] || data[off + 1] != MAGIC[1]
                 || data[off + 2] != MAGIC[2] || data[off + 3] != MAGIC[3]) {
@@ -56,7 +56,7 @@ public final class RequestDecoder {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    return reject(RejectReason.BAD_ENVELOPE, "envelope member " + name + " is not a string");
+                    return reject(RejectReason.BAD_ENVELOPE, "an envelope member is not a string");
                 }
                 switch (name) {
                     case "msg" -> msg = msg == null ? p.getText() : msg;

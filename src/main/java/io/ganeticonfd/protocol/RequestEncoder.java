@@ -1,13 +1,13 @@
 package io.ganeticonfd.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Builds signed request datagrams as Ganeti's clients do. Thread-safe. */
@@ -26,9 +26,8 @@ public final class RequestEncoder {
         msg.put("protocol", 1);
         msg.put("type", request.type().code());
         msg.put("rsalt", request.rsalt());
-        Object query = queryValue(request.query());
         if (!(request.query() instanceof QueryArgument.None)) {
-            msg.set("query", mapper.valueToTree(query));
+            msg.set("query", queryJson(request.query()));
         }
         try {
             return sign(mapper.writeValueAsString(msg) + "\n", Long.toString(nowSeconds), key);
@@ -55,12 +54,14 @@ public final class RequestEncoder {
         }
     }
 
-    private static Object queryValue(QueryArgument query) {
+    /** The query as it goes on the wire: JSON null, a string, or a dict with keys "0".."3" (absent parts left out). */
+    public static JsonNode queryJson(QueryArgument query) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (query instanceof QueryArgument.Plain plain) {
-            return plain.value();
+            return plain.value() == null ? nodes.nullNode() : nodes.textNode(plain.value());
         }
         if (query instanceof QueryArgument.Dict dict) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            ObjectNode m = nodes.objectNode();
             if (dict.link() != null) {
                 m.put("0", dict.link());
             }
@@ -68,15 +69,15 @@ public final class RequestEncoder {
                 m.put("1", dict.ip());
             }
             if (!dict.ips().isEmpty()) {
-                m.put("2", dict.ips());
+                ArrayNode ips = m.putArray("2");
+                dict.ips().forEach(ips::add);
             }
             if (!dict.fields().isEmpty()) {
-                List<Integer> codes = new ArrayList<>();
+                ArrayNode codes = m.putArray("3");
                 dict.fields().forEach(f -> codes.add(f.code()));
-                m.put("3", codes);
             }
             return m;
         }
-        return null;
+        return nodes.nullNode();
     }
 }

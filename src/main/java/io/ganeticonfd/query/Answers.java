@@ -17,6 +17,7 @@ final class Answers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ReplyBody ARGUMENT_ERROR = ReplyBody.error(ErrorCode.ARGUMENT);
     private static final ReplyBody UNKNOWN_ENTRY = ReplyBody.error(ErrorCode.UNKNOWN_ENTRY);
+    private static final ReplyBody NO_DEFAULT_LINK = ReplyBody.error("The cluster has no default NIC link");
 
     private Answers() {
     }
@@ -29,6 +30,16 @@ final class Answers {
     /** Status 1 with error code 0: no such entry. */
     static ReplyBody unknownEntry() {
         return UNKNOWN_ENTRY;
+    }
+
+    /** Status 1: the config names a master node that is not among its nodes. */
+    static ReplyBody unknownMaster(ClusterSnapshot s) {
+        return ReplyBody.error("Master node " + s.cluster().masterNodeRef() + " is not a known node");
+    }
+
+    /** Status 1: a request defaulting to the cluster's NIC link, on a cluster that has none. */
+    static ReplyBody noDefaultLink() {
+        return NO_DEFAULT_LINK;
     }
 
     /** Status 1 with a message saying the argument kind does not fit the request. */

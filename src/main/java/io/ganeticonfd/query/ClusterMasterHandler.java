@@ -25,7 +25,7 @@ final class ClusterMasterHandler implements QueryHandler {
         }
         Node master = s.cluster().master();
         if (master == null) {
-            return ReplyBody.error("Master node " + s.cluster().masterNodeRef() + " is not a known node");
+            return Answers.unknownMaster(s);
         }
         if (query instanceof QueryArgument.Dict dict) {
             Map<MasterField, String> values = fieldValues(s, master);

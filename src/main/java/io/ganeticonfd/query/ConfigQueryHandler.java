@@ -1,6 +1,8 @@
 package io.ganeticonfd.query;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigDocument;
@@ -8,16 +10,16 @@ import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
 /**
- * CONFIG_QUERY: the config value a JSON pointer designates, with the cluster serial. Answers for
- * pointers that resolve are cached per snapshot, up to a bound, so repeated queries cost a lookup.
+ * CONFIG_QUERY: the config value a JSON pointer designates, with the cluster serial. Answers are
+ * cached per snapshot, for up to {@link #MAX_CACHED} pointers, so repeated queries cost a lookup.
  */
 final class ConfigQueryHandler implements QueryHandler {
 
-    /** How many memoized values a snapshot may hold before pointer answers stop being cached. */
+    /** How many pointer answers a snapshot caches; beyond that they are computed on each request. */
     static final int MAX_CACHED = 4096;
 
-    private record Key(String pointer) {
-    }
+    /** The memo key of a snapshot's pointer-answer cache. */
+    private enum CacheKey { INSTANCE }
 
     @Override
     public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
@@ -25,11 +27,21 @@ final class ConfigQueryHandler implements QueryHandler {
         if (pointer == null) {
             return Answers.invalidQueryKind(query, "a JSON pointer");
         }
-        Key key = new Key(pointer);
-        if (s.memoSize() < MAX_CACHED) {
-            return s.memo(key, () -> compute(pointer, s));
+        Map<String, ReplyBody> cache = cache(s);
+        ReplyBody cached = cache.get(pointer);
+        if (cached != null) {
+            return cached;
         }
-        return compute(pointer, s);
+        ReplyBody answer = compute(pointer, s);
+        if (cache.size() < MAX_CACHED) {
+            cache.putIfAbsent(pointer, answer);
+        }
+        return answer;
+    }
+
+    /** The pointer answers cached for {@code s}. */
+    static Map<String, ReplyBody> cache(ClusterSnapshot s) {
+        return s.memo(CacheKey.INSTANCE, ConcurrentHashMap::new);
     }
 
     private static ReplyBody compute(String pointer, ClusterSnapshot s) {

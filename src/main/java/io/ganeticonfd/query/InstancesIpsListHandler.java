@@ -22,7 +22,7 @@ final class InstancesIpsListHandler implements QueryHandler {
         }
         String link = query instanceof QueryArgument.Plain p ? p.value() : s.cluster().defaultLink();
         if (link == null) {
-            return ReplyBody.error("The cluster has no default NIC link");
+            return Answers.noDefaultLink();
         }
         if (s.instanceLinks().contains(link)) {
             return s.memo(new Key(link), () -> Answers.okWithClusterSerial(s.ipsOnLink(link), s));

@@ -22,7 +22,7 @@ final class NodePipByInstanceIpHandler implements QueryHandler {
         }
         String link = dict.link() != null ? dict.link() : s.cluster().defaultLink();
         if (link == null) {
-            return ReplyBody.error("The cluster has no default NIC link");
+            return Answers.noDefaultLink();
         }
         if (dict.ip() != null) {
             String pip = primaryIp(s, link, dict.ip());

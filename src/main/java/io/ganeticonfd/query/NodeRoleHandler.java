@@ -23,7 +23,7 @@ final class NodeRoleHandler implements QueryHandler {
         }
         Node master = s.cluster().master();
         if (master == null) {
-            return ReplyBody.error("Master node " + s.cluster().masterNodeRef() + " is not a known node");
+            return Answers.unknownMaster(s);
         }
         return Answers.withFound(s.findNode(name), "Node", name, node -> body(role(name, node, master), s));
     }

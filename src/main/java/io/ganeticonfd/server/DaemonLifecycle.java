@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.config.ConfigCache;
 import io.ganeticonfd.config.FileWatcher;
@@ -41,7 +40,6 @@ public class DaemonLifecycle {
     private final DaemonSettings daemon;
     private final ConfdMetrics metrics;
     private final Vertx vertx;
-    private final ObjectMapper mapper;
     private final List<String> deployments = new ArrayList<>();
     private final EventLoopHeartbeats heartbeats = new EventLoopHeartbeats();
     private volatile boolean failedToStart;
@@ -52,7 +50,7 @@ public class DaemonLifecycle {
 
     @Inject
     public DaemonLifecycle(ConfigCache cache, UdpSettings udp, HmacSettings hmac, ReloadSettings reload,
-            DaemonSettings daemon, ConfdMetrics metrics, Vertx vertx, ObjectMapper mapper) {
+            DaemonSettings daemon, ConfdMetrics metrics, Vertx vertx) {
         this.cache = cache;
         this.udp = udp;
         this.hmac = hmac;
@@ -60,7 +58,6 @@ public class DaemonLifecycle {
         this.daemon = daemon;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.mapper = mapper;
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -7,10 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "confd.daemon")
 public interface DaemonSettings {
 
-    /** Log every request and reply (also set by {@code -d}); default false. */
-    @WithDefault("false")
-    boolean debug();
-
     /** Serving the bundled DEMO cluster (set by {@code --demo}); default false. */
     @WithDefault("false")
     boolean demo();

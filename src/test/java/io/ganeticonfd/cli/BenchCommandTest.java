@@ -3,15 +3,12 @@ package io.ganeticonfd.cli;
 import static io.ganeticonfd.client.InProcessServer.SYNTHETIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ganeticonfd.client.InProcessServer;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.support.Closer;
+import io.ganeticonfd.support.CommandRun;
 
 /** {@code ganeti-confd bench} run in-process against in-process servers. */
 class BenchCommandTest {
@@ -29,23 +28,17 @@ class BenchCommandTest {
     private static final String KEY_FILE = ConformanceVectors.directory(SYNTHETIC).resolve("hmac.key").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
     void closedLoopRunReportsRepliesAndPercentilesAsJson() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0.2",
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0.2",
                 "--json");
 
-        assertThat(run.code).as(run.err).isZero();
-        JsonNode r = JSON.readTree(run.out);
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("recv").asLong()).isPositive();
         assertThat(r.get("sent").asLong()).isGreaterThanOrEqualTo(r.get("recv").asLong());
         assertThat(r.get("lost").asLong()).isZero();
@@ -64,28 +57,28 @@ class BenchCommandTest {
 
     @Test
     void mixedPresetAsksEveryTypeWithDiscoveredArgumentsOverTwoSockets() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
                 "--threads", "2", "--window", "4", "--mix", "mixed,2:1,4:1,6:1,7:1,8:1,9:1,11:1", "--json");
 
-        assertThat(run.code).as(run.err).isZero();
-        JsonNode r = JSON.readTree(run.out);
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("recv").asLong()).isPositive();
         assertThat(r.get("bad").asLong()).isZero();
         assertThat(r.get("lost").asLong()).isZero();
-        assertThat(r.get("status_err").asLong()).as(run.err).isZero();
+        assertThat(r.get("status_err").asLong()).as(run.err()).isZero();
         assertThat(r.get("threads").asInt()).isEqualTo(2);
         assertThat(r.get("mix").asText()).startsWith("0:20,3:10,1=node").contains("10=/cluster/cluster_name:30,5:10");
     }
 
     @Test
     void openLoopSendsOnScheduleAndReportsLag() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
                 "--rate", "2000", "--json");
 
-        assertThat(run.code).as(run.err).isZero();
-        JsonNode r = JSON.readTree(run.out);
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("sent").asLong()).isBetween(1500L, 2100L);
         assertThat(r.get("recv").asLong()).isPositive();
         assertThat(r.get("bad").asLong()).isZero();
@@ -96,47 +89,47 @@ class BenchCommandTest {
 
     @Test
     void humanSummaryNamesTheFigures() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.3", "--warmup", "0");
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.3", "--warmup", "0");
 
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("closed loop, window 16", "qps", "received", "lost 0", "bad 0", "p50", "p99.9",
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("closed loop, window 16", "qps", "received", "lost 0", "bad 0", "p50", "p99.9",
                 "max");
     }
 
     @Test
     void serverWithAnotherKeyAnswersNothingAndExitsOne() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC).serverKey(HmacKey.of("another key")));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).serverKey(HmacKey.of("another key")));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
                 "--timeout-ms", "100", "--json");
 
-        assertThat(run.code).isEqualTo(1);
-        JsonNode r = JSON.readTree(run.out);
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("recv").asLong()).isZero();
         assertThat(r.get("lost").asLong()).isPositive();
-        assertThat(run.err).contains("no valid reply");
+        assertThat(run.err()).contains("no valid reply");
     }
 
     @Test
     void repliesSignedWithAnotherKeyAreBad() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC).signRepliesWith(HmacKey.of("another key")));
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).signRepliesWith(HmacKey.of("another key")));
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
                 "--timeout-ms", "100", "--json");
 
-        assertThat(run.code).isEqualTo(1);
-        JsonNode r = JSON.readTree(run.out);
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode r = JSON.readTree(run.out());
         assertThat(r.get("recv").asLong()).isZero();
         assertThat(r.get("bad").asLong()).isPositive();
-        assertThat(run.err).contains("first bad reply: HMAC mismatch");
+        assertThat(run.err()).contains("first bad reply: HMAC mismatch");
     }
 
     @Test
     void unanswerableDiscoveryExitsOne() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC).silent());
-        Run run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--mix", "1:1", "--timeout-ms", "200");
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--mix", "1:1", "--timeout-ms", "200");
 
-        assertThat(run.code).isEqualTo(1);
-        assertThat(run.err).contains("cannot discover the master's name");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot discover the master's name");
     }
 
     static Stream<Arguments> usageErrors() {
@@ -166,34 +159,21 @@ class BenchCommandTest {
             all.add("--demo");
         }
         all.addAll(args);
-        Run run = run(all.toArray(String[]::new));
+        CommandRun run = run(all.toArray(String[]::new));
 
-        assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains(message).contains("(see --help)");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains(message).contains("(see --help)");
     }
 
     @Test
     void helpPrintsUsageAndExitsZero() {
-        Run run = run("--help");
+        CommandRun run = run("--help");
 
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("Usage: ganeti-confd bench", "--window", "--rate", "--mix", "mixed");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: ganeti-confd bench", "--window", "--rate", "--mix", "mixed");
     }
 
-    private InProcessServer start(InProcessServer.Options options) throws Exception {
-        InProcessServer server = options.start();
-        resources.add(server);
-        return server;
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int code, String out, String err) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(BenchCommand::run, args);
     }
 }

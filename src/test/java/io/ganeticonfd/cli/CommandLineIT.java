@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.DaemonProcess;
 import io.ganeticonfd.support.UdpTestClient;
@@ -24,8 +24,7 @@ import io.ganeticonfd.support.UdpTestClient;
 /** The packaged jar's command line: Ganeti's flags, clear errors and exit codes, start-up and shutdown. */
 class CommandLineIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HmacKey KEY = HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key"));
+    private static final HmacKey KEY = ConformanceVectors.key("testsuite-2.16");
 
     @Test
     void printsHelpAndExitsZero() {
@@ -109,20 +108,19 @@ class CommandLineIT {
     }
 
     private static JsonNode ping(int port) {
-        return ask(port, 0);
+        return ask(port, RequestType.PING);
     }
 
     private static long masterSerial(int port) {
-        JsonNode reply = ask(port, 3);
+        JsonNode reply = ask(port, RequestType.CLUSTER_MASTER);
         return reply == null || reply.path("status").asInt() != 0 ? -1 : reply.path("serial").asLong();
     }
 
-    private static JsonNode ask(int port, int type) {
+    private static JsonNode ask(int port, RequestType type) {
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, KEY)) {
             String rsalt = UUID.randomUUID().toString();
-            String msg = JSON.createObjectNode().put("protocol", 1).put("type", type).put("rsalt", rsalt) + "\n";
-            return client.askWithin(new RequestEncoder(JSON).sign(msg, Long.toString(Instant.now().getEpochSecond()), KEY),
-                    rsalt, Duration.ofMillis(300));
+            return client.askWithin(UdpTestClient.request(type, QueryArgument.None.INSTANCE, rsalt, KEY), rsalt,
+                    Duration.ofMillis(300));
         }
     }
 }

@@ -164,8 +164,8 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void mapsDebugOntoTheDaemonSettingAndTheLogLevel() throws FlagException {
-        assertThat(parse("--debug").toProperties()).containsExactly(entry("confd.daemon.debug", "true"),
+    void mapsDebugOntoTheLogLevel() throws FlagException {
+        assertThat(parse("--debug").toProperties()).containsExactly(
                 entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
     }
 

@@ -11,36 +11,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.support.Closer;
 
 /** One request fanned out to several servers that disagree, fail or cheat. */
 class ConfdClientFanOutTest {
 
-    private static final HmacKey KEY = InProcessServer.keyOf(SYNTHETIC);
+    private static final HmacKey KEY = ConformanceVectors.key(SYNTHETIC);
     private static final HmacKey OTHER_KEY = HmacKey.of("not-the-cluster-key");
     private static final Duration LONG_TIMEOUT = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
     void highestValidSerialWinsAndEveryPeerOutcomeIsListed() throws Exception {
-        InProcessServer old = start(InProcessServer.serving(SYNTHETIC).clusterSerial(100));
-        InProcessServer newest = start(InProcessServer.serving(SYNTHETIC).clusterSerial(300));
-        InProcessServer middle = start(InProcessServer.serving(SYNTHETIC).clusterSerial(200));
-        InProcessServer down = start(InProcessServer.serving(SYNTHETIC).silent());
-        InProcessServer wrongKey = start(InProcessServer.serving(SYNTHETIC).clusterSerial(999).serverKey(OTHER_KEY));
+        InProcessServer old = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(100));
+        InProcessServer newest = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(300));
+        InProcessServer middle = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(200));
+        InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        InProcessServer wrongKey = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(999).serverKey(OTHER_KEY));
         ConfdClient client = client(LONG_TIMEOUT, old, newest, middle, down, wrongKey);
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
@@ -64,8 +60,8 @@ class ConfdClientFanOutTest {
 
     @Test
     void typedMethodsUseTheChosenAnswer() throws Exception {
-        InProcessServer a = start(InProcessServer.serving(SYNTHETIC).clusterSerial(1));
-        InProcessServer b = start(InProcessServer.serving("testsuite-2.16").serverKey(KEY).clusterSerial(2));
+        InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(1));
+        InProcessServer b = closer.start(InProcessServer.serving("testsuite-2.16").serverKey(KEY).clusterSerial(2));
         ConfdClient client = client(LONG_TIMEOUT, a, b);
 
         assertThat(value(client.clusterMaster())).isEqualTo("node1.example.com");
@@ -74,8 +70,8 @@ class ConfdClientFanOutTest {
 
     @Test
     void repliesThatDoNotVerifyAreReportedAndEndTheWaitEarly() throws Exception {
-        InProcessServer good = start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer forger = start(InProcessServer.serving(SYNTHETIC).clusterSerial(5000).signRepliesWith(OTHER_KEY));
+        InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer forger = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(5000).signRepliesWith(OTHER_KEY));
         ConfdClient client = client(LONG_TIMEOUT, good, forger);
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
@@ -89,8 +85,8 @@ class ConfdClientFanOutTest {
 
     @Test
     void anErrorFromEveryPeerIsReportedNotHidden() throws Exception {
-        InProcessServer a = start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer b = start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer b = closer.start(InProcessServer.serving(SYNTHETIC));
         ConfdClient client = client(LONG_TIMEOUT, a, b);
 
         ConfdException e = confdFailure(client.nodeDrbd("no-such-node.example.com"));
@@ -101,10 +97,10 @@ class ConfdClientFanOutTest {
 
     @Test
     void coverageLimitsHowManyPeersAreAsked() throws Exception {
-        InProcessServer a = start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer b = start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer c = start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(a.peer(), b.peer(), c.peer()).coverage(1)
+        InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer b = closer.start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer c = closer.start(InProcessServer.serving(SYNTHETIC));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(a.peer(), b.peer(), c.peer()).coverage(1)
                 .timeout(LONG_TIMEOUT).build());
 
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
@@ -119,15 +115,6 @@ class ConfdClientFanOutTest {
         for (InProcessServer s : servers) {
             peers.add(s.peer());
         }
-        return track(ConfdClient.builder(KEY).peers(peers).timeout(timeout).build());
-    }
-
-    private InProcessServer start(InProcessServer.Options options) throws Exception {
-        return track(options.start());
-    }
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
+        return closer.track(ConfdClient.builder(KEY).peers(peers).timeout(timeout).build());
     }
 }

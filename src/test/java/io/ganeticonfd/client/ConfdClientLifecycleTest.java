@@ -18,33 +18,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.support.Closer;
 
 /** Expiry, retries, closing and concurrent use of one client. */
 class ConfdClientLifecycleTest {
 
-    private static final HmacKey KEY = InProcessServer.keyOf(SYNTHETIC);
+    private static final HmacKey KEY = ConformanceVectors.key(SYNTHETIC);
     private static final Duration SHORT = Duration.ofMillis(300);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
     void expiresAfterTheTimeoutWithNoReplyWhenEveryPeerIsDown() throws Exception {
-        InProcessServer a = start(InProcessServer.serving(SYNTHETIC).silent());
-        InProcessServer b = start(InProcessServer.serving(SYNTHETIC).silent());
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(a.peer(), b.peer()).timeout(SHORT).build());
+        InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        InProcessServer b = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(a.peer(), b.peer()).timeout(SHORT).build());
 
         long start = System.nanoTime();
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
@@ -61,10 +57,10 @@ class ConfdClientLifecycleTest {
 
     @Test
     void completesAtTheTimeoutWithTheRepliesThatArrived() throws Exception {
-        InProcessServer good = start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer down1 = start(InProcessServer.serving(SYNTHETIC).silent());
-        InProcessServer down2 = start(InProcessServer.serving(SYNTHETIC).silent());
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(good.peer(), down1.peer(), down2.peer())
+        InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
+        InProcessServer down1 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        InProcessServer down2 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(good.peer(), down1.peer(), down2.peer())
                 .timeout(SHORT).build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
@@ -77,7 +73,7 @@ class ConfdClientLifecycleTest {
 
     @Test
     void peersThatCannotBeSentToAreReportedWithoutWaitingForTheTimeout() throws Exception {
-        ConfdClient client = track(ConfdClient.builder(KEY).peers("255.255.255.255:1814")
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers("255.255.255.255:1814")
                 .timeout(Duration.ofMinutes(5)).build());
 
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
@@ -87,8 +83,8 @@ class ConfdClientLifecycleTest {
 
     @Test
     void retriesResendToAPeerThatMissedTheRequest() throws Exception {
-        InProcessServer lossy = start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).retries(1).build());
+        InProcessServer lossy = closer.start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).retries(1).build());
 
         assertThat(value(client.clusterMaster())).isEqualTo("node1.example.com");
         assertThat(lossy.received()).isEqualTo(2);
@@ -96,8 +92,8 @@ class ConfdClientLifecycleTest {
 
     @Test
     void withoutRetriesAMissedRequestGetsNoReply() throws Exception {
-        InProcessServer lossy = start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).build());
+        InProcessServer lossy = closer.start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).build());
 
         assertThat(confdFailure(client.clusterMaster()).reason()).isEqualTo(ConfdException.Reason.NO_REPLY);
         await().atMost(Futures.BOUND).untilAsserted(() -> assertThat(lossy.received()).isEqualTo(1));
@@ -105,9 +101,9 @@ class ConfdClientLifecycleTest {
 
     @Test
     void retriesAskPeersThatWereNotAskedYet() throws Exception {
-        InProcessServer down = start(InProcessServer.serving(SYNTHETIC).silent());
-        InProcessServer good = start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(down.peer(), good.peer()).coverage(1)
+        InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
+        InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(down.peer(), good.peer()).coverage(1)
                 .shuffle(false).timeout(SHORT).retries(1).build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
@@ -119,7 +115,7 @@ class ConfdClientLifecycleTest {
 
     @Test
     void closeFailsPendingRequestsAndLaterOnes() throws Exception {
-        InProcessServer down = start(InProcessServer.serving(SYNTHETIC).silent());
+        InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         ConfdClient client = ConfdClient.builder(KEY).peers(down.peer()).timeout(Duration.ofMinutes(5)).build();
         CompletableFuture<ConfdResult> pending = client.query(RequestType.PING, QueryArgument.None.INSTANCE);
         await().atMost(Futures.BOUND).until(() -> down.received() == 1);
@@ -133,8 +129,8 @@ class ConfdClientLifecycleTest {
 
     @Test
     void manyThreadsGetTheirOwnAnswers() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(server.peer()).timeout(Duration.ofSeconds(5))
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).timeout(Duration.ofSeconds(5))
                 .retries(2).build());
         List<String> uuids = List.of("1773308c-dc6b-43ab-ae47-dc0e959f3a51", "2b0b8c12-f3b3-4f32-8702-66c44155d7ef",
                 "2b28fef0-2b9c-414e-a5ac-06d864c2f2e3", "552b82f6-be3e-4c0a-9ef2-a4f04be03db0",
@@ -171,8 +167,8 @@ class ConfdClientLifecycleTest {
 
     @Test
     void futuresCompleteOffTheIoThreadByDefault() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(server.peer()).build());
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
 
         String thread = value(client.ping().thenApply(v -> Thread.currentThread().getName()));
 
@@ -181,8 +177,8 @@ class ConfdClientLifecycleTest {
 
     @Test
     void requestsLargerThanConfdReadsFailWithoutBeingSent() throws Exception {
-        InProcessServer server = start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = track(ConfdClient.builder(KEY).peers(server.peer()).build());
+        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
         List<String> ips = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             ips.add("198.18." + i / 250 + "." + i % 250);
@@ -192,14 +188,5 @@ class ConfdClientLifecycleTest {
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4096");
         assertThat(server.received()).isZero();
-    }
-
-    private InProcessServer start(InProcessServer.Options options) throws Exception {
-        return track(options.start());
-    }
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
     }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.ErrorCode;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.NodeRole;
@@ -38,7 +39,7 @@ class ConfdClientTest {
     @BeforeEach
     void start() throws Exception {
         server = InProcessServer.serving(SYNTHETIC).start();
-        client = ConfdClient.builder(InProcessServer.keyOf(SYNTHETIC)).peers(server.peer())
+        client = ConfdClient.builder(ConformanceVectors.key(SYNTHETIC)).peers(server.peer())
                 .timeout(Duration.ofSeconds(5)).build();
     }
 

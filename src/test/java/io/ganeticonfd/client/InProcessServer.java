@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.config.ConfigException;
 import io.ganeticonfd.config.ConfigParser;
@@ -24,6 +23,7 @@ import io.ganeticonfd.protocol.RequestDecoder;
 import io.ganeticonfd.query.QueryEngine;
 import io.ganeticonfd.server.Outcome;
 import io.ganeticonfd.server.RequestProcessor;
+import io.ganeticonfd.support.ClusterFiles;
 
 /**
  * A confd server for tests: a UDP socket on 127.0.0.1 (free port) and one thread running the real
@@ -57,11 +57,6 @@ public final class InProcessServer implements AutoCloseable {
     /** A builder serving the config of a conformance directory with its own key. */
     public static Options serving(String directory) {
         return new Options(directory);
-    }
-
-    /** The key of a conformance directory (what clients must sign with). */
-    public static HmacKey keyOf(String directory) {
-        return HmacKey.of(ConformanceVectors.read(directory, "hmac.key"));
     }
 
     /** The UDP port the server listens on. */
@@ -119,18 +114,21 @@ public final class InProcessServer implements AutoCloseable {
     }
 
     private static RequestProcessor processor(Options o) {
+        byte[] config = o.clusterSerial == null ? ConformanceVectors.read(o.directory, "config.data")
+                : ClusterFiles.withSerial(o.directory, o.clusterSerial);
+        return processor(config, o.serverKey != null ? o.serverKey : ConformanceVectors.key(o.directory));
+    }
+
+    /**
+     * The request path of a test server: {@code config} parsed as the daemon does, requests verified
+     * with {@code key} (300 s clock skew, 4096-byte requests).
+     */
+    public static RequestProcessor processor(byte[] config, HmacKey key) {
         ObjectMapper mapper = new ObjectMapper();
         try {
-            byte[] config = ConformanceVectors.read(o.directory, "config.data");
-            if (o.clusterSerial != null) {
-                ObjectNode root = (ObjectNode) mapper.readTree(config);
-                ((ObjectNode) root.get("cluster")).put("serial_no", o.clusterSerial);
-                config = mapper.writeValueAsBytes(root);
-            }
-            HmacKey key = o.serverKey != null ? o.serverKey : keyOf(o.directory);
             return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
                     ServingView.of(new ConfigParser(mapper, false).parse(config), KeyRing.of(key)));
-        } catch (IOException | ConfigException e) {
+        } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }
     }

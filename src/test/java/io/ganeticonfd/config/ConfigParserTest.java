@@ -197,6 +197,26 @@ class ConfigParserTest {
                 .isEqualTo("192.0.2.1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\": [1, {\"b\": 2}]}", "[{\"c\": 3}]"})
+    void skipsKnownScalarMembersWrittenAsObjectsOrArrays(String value) throws ConfigException {
+        ClusterSnapshot s = parse("""
+                {"version": 3000000, "cluster": {"master_node": "n1", "nicparams": {"default": {"link": "br0"}}},
+                 "nodes": {"n1": {"offline": %1$s, "serial_no": %1$s, "name": "node1.example.com",
+                                  "primary_ip": "192.0.2.1", "master_candidate": true}},
+                 "instances": {"i1": {"serial_no": %1$s, "name": "inst1.example.com", "primary_node": "n1",
+                                      "nics": [{"ip": "198.51.100.7"}]},
+                               "i2": {"name": "inst2.example.com", "primary_node": "n1"}}}
+                """.formatted(value));
+
+        assertThat(s.instances()).containsOnlyKeys("i1", "i2");
+        assertThat(s.instanceByIp("br0", "198.51.100.7").name()).isEqualTo("inst1.example.com");
+        Node node = s.nodes().get("n1");
+        assertThat(node.name()).isEqualTo("node1.example.com");
+        assertThat(node.primaryIp()).isEqualTo("192.0.2.1");
+        assertThat(node.masterCandidate()).isTrue();
+    }
+
     /** Adds a member no Ganeti version knows to the top level, cluster, nodes, instances, NICs, disks and children. */
     private static void addUnknownMembers(ObjectNode root) {
         unknown(root);

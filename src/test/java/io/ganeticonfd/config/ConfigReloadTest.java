@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
-import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.QueryStream;
@@ -70,7 +69,7 @@ class ConfigReloadTest {
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(serial));
         await().atMost(Duration.ofSeconds(10)).until(() -> cache.snapshot().cluster().serial() == serial
                 && !cache.status().fileNewerThanSnapshot());
-        stream = new QueryStream(lifecycle.udpPort(), HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key")));
+        stream = new QueryStream(lifecycle.udpPort(), ConformanceVectors.key("testsuite-2.16"));
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.answered() > 0);
     }
 

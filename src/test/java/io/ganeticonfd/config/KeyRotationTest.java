@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.UdpTestClient;
@@ -39,8 +39,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(KeyRotationTest.ShortGraceProfile.class)
 class KeyRotationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HmacKey ORIGINAL = HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key"));
+    private static final HmacKey ORIGINAL = ConformanceVectors.key("testsuite-2.16");
 
     @Inject
     ConfigCache cache;
@@ -109,8 +108,7 @@ class KeyRotationTest {
     private JsonNode ping(HmacKey key, Duration timeout) {
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), key)) {
             String rsalt = UUID.randomUUID().toString();
-            String msg = JSON.createObjectNode().put("protocol", 1).put("type", 0).put("rsalt", rsalt) + "\n";
-            return client.askWithin(new RequestEncoder(JSON).sign(msg, Long.toString(Instant.now().getEpochSecond()), key),
+            return client.askWithin(UdpTestClient.request(RequestType.PING, QueryArgument.None.INSTANCE, rsalt, key),
                     rsalt, timeout);
         }
     }

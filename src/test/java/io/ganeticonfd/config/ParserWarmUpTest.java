@@ -25,13 +25,13 @@ class ParserWarmUpTest {
         assertThat(s.instances()).hasSize(WarmUpConfig.INSTANCES);
         assertThat(s.cluster().master().name()).isEqualTo(WarmUpConfig.nodeName(0));
         assertThat(s.nodes().firstKey()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(s.findNode("node7")).isEqualTo(new NameIndex.Lookup.Found<>(s.nodes().get(WarmUpConfig.node(7))));
+        assertThat(s.findNode("node7")).isEqualTo(new NameIndex.Lookup.Found<>(s.nodes().get(WarmUpConfig.nodeKey(7))));
     }
 
     @Test
     void coversNicsDisksAndDrbdOfEveryKind() throws ConfigException {
         ClusterSnapshot s = parser.parse(WarmUpConfig.generate());
-        Node second = s.nodes().get(WarmUpConfig.node(1));
+        Node second = s.nodes().get(WarmUpConfig.nodeKey(1));
 
         assertThat(s.drbdMinors(second)).isNotEmpty();
         assertThat(s.secondaryInstances(second)).isNotEmpty();
@@ -40,7 +40,7 @@ class ParserWarmUpTest {
         assertThat(s.instances().values()).extracting(i -> i.nics().size()).contains(0, 1, 2, 3);
         assertThat(s.instances().values()).extracting(i -> i.disks().size()).contains(0, 1, 2, 3);
         s.document().normalizeAll();
-        Instance eighth = s.instances().get(WarmUpConfig.instance(8));
+        Instance eighth = s.instances().get(WarmUpConfig.instanceKey(8));
         assertThat(eighth.json()).as("tags sorted").asString().contains("\"tags\":[\"batch\",\"zone-3\"]");
     }
 

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ganeticonfd.protocol.HmacKey;
+
 /** Loads the recorded conformance vectors from the test resources. */
 public final class ConformanceVectors {
 
@@ -58,5 +60,10 @@ public final class ConformanceVectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The key of one directory ({@code hmac.key}): what its requests are signed with. */
+    public static HmacKey key(String name) {
+        return HmacKey.of(read(name, "hmac.key"));
     }
 }

@@ -1,5 +1,7 @@
 package io.ganeticonfd.deploy;
 
+import static io.ganeticonfd.support.DaemonProcess.freeTcpPort;
+import static io.ganeticonfd.support.DaemonProcess.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ganeticonfd.cli.DaemonFlags;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.ConfdReply;
-import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyDecoder;
-import io.ganeticonfd.protocol.RequestEncoder;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.support.DaemonProcess;
+import io.ganeticonfd.support.UdpTestClient;
 
 /**
  * bin/ganeti-confd on the packaged jar (run by failsafe after {@code package}): pass-through of
@@ -52,7 +52,7 @@ import io.ganeticonfd.protocol.RequestType;
 class LauncherIT {
 
     static final Path LAUNCHER = AppFacts.ROOT.resolve("bin/ganeti-confd");
-    static final Path JAR = AppFacts.ROOT.resolve("target/quarkus-app/quarkus-run.jar");
+    static final Path JAR = AppFacts.ROOT.resolve(DaemonProcess.JAR);
     static final byte[] KEY = ConformanceVectors.read("testsuite-2.16", "hmac.key");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -207,8 +207,7 @@ class LauncherIT {
     private static ConfdReply ping(int port) throws IOException {
         HmacKey key = HmacKey.of(KEY);
         String salt = "launcher-it-" + System.nanoTime();
-        byte[] request = new RequestEncoder(JSON).encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, salt),
-                Instant.now().getEpochSecond(), key);
+        byte[] request = UdpTestClient.request(RequestType.PING, QueryArgument.None.INSTANCE, salt, key);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(3000);
             socket.send(new DatagramPacket(request, request.length, new InetSocketAddress("127.0.0.1", port)));
@@ -261,17 +260,5 @@ class LauncherIT {
         String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = s.substring(s.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[3]);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

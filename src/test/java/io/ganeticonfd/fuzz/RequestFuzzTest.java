@@ -8,9 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.config.ConfigException;
-import io.ganeticonfd.config.ConfigParser;
-import io.ganeticonfd.config.ServingView;
+import io.ganeticonfd.client.InProcessServer;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.DecodeResult;
 import io.ganeticonfd.protocol.HmacKey;
@@ -18,7 +16,6 @@ import io.ganeticonfd.protocol.KeyRing;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.RequestDecoder;
 import io.ganeticonfd.protocol.RequestEncoder;
-import io.ganeticonfd.query.QueryEngine;
 import io.ganeticonfd.server.Outcome;
 import io.ganeticonfd.server.RequestProcessor;
 
@@ -31,10 +28,11 @@ class RequestFuzzTest {
 
     /** The time every seed was signed at. */
     static final long NOW = 1_700_000_000L;
-    static final HmacKey KEY = HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key"));
+    static final HmacKey KEY = ConformanceVectors.key("testsuite-2.16");
     static final ObjectMapper JSON = new ObjectMapper();
     static final RequestDecoder DECODER = new RequestDecoder(JSON.getFactory(), 300, 4096);
-    static final RequestProcessor PROCESSOR = processor();
+    static final RequestProcessor PROCESSOR =
+            InProcessServer.processor(ConformanceVectors.read("synthetic-n12-i60-g3-s1", "config.data"), KEY);
 
     /** Any datagram: never throws, and nothing unsigned is ever answered. */
     @FuzzTest(maxDuration = "30s")
@@ -58,15 +56,6 @@ class RequestFuzzTest {
             assertThat(new String(replied.datagram(), StandardCharsets.UTF_8)).startsWith("plj0{\"hmac\":\"");
         } else {
             assertThat(datagram.length > 4096 || ((Outcome.Dropped) outcome).reason() != null).isTrue();
-        }
-    }
-
-    private static RequestProcessor processor() {
-        try {
-            var snapshot = new ConfigParser(JSON, false).parse(ConformanceVectors.read("synthetic-n12-i60-g3-s1", "config.data"));
-            return new RequestProcessor(DECODER, new QueryEngine(), ServingView.of(snapshot, KeyRing.of(KEY)));
-        } catch (ConfigException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -8,18 +8,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.UdpTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,10 +85,12 @@ class StatusAndHealthTest {
         double magicBefore = metric("confd_drops_total{reason=\"bad_magic\"}");
         double hmacBefore = metric("confd_drops_total{reason=\"bad_hmac\"}");
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
-            assertThat(client.exchange(request(0, null, KEY))).hasSize(1);
-            assertThat(client.exchange(request(1, "no-such-node", KEY))).hasSize(1);
+            assertThat(client.exchange(request(RequestType.PING, QueryArgument.None.INSTANCE, KEY))).hasSize(1);
+            assertThat(client.exchange(request(RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("no-such-node"),
+                    KEY))).hasSize(1);
             assertThat(client.exchange("garbage".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-            assertThat(client.exchange(request(0, null, HmacKey.of("another key")))).isEmpty();
+            assertThat(client.exchange(request(RequestType.PING, QueryArgument.None.INSTANCE, HmacKey.of("another key"))))
+                    .isEmpty();
         }
         // the sentinel pings of exchange() count too: 4 more pings, 1 node-role error
         assertThat(metric("confd_requests_total{status=\"ok\",type=\"ping\"}") - pingsBefore).isEqualTo(5);
@@ -126,12 +126,7 @@ class StatusAndHealthTest {
         return 0;
     }
 
-    private static byte[] request(int type, String query, HmacKey key) {
-        ObjectMapper json = new ObjectMapper();
-        var msg = json.createObjectNode().put("protocol", 1).put("type", type).put("rsalt", UUID.randomUUID().toString());
-        if (query != null) {
-            msg.put("query", query);
-        }
-        return new RequestEncoder(json).sign(msg + "\n", Long.toString(Instant.now().getEpochSecond()), key);
+    private static byte[] request(RequestType type, QueryArgument query, HmacKey key) {
+        return UdpTestClient.request(type, query, UUID.randomUUID().toString(), key);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,11 +15,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.support.UdpTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,7 +36,6 @@ class HardenedDualStackTest {
     private static final String DIR = "synthetic-n12-i60-g3-s1";
     private static final byte[] KEY_BYTES = ConformanceVectors.read(DIR, "hmac.key");
     private static final HmacKey KEY = HmacKey.of(KEY_BYTES);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -58,28 +56,31 @@ class HardenedDualStackTest {
 
     @Test
     void answersOverIpv4AndIpv6() {
-        assertThat(ask("127.0.0.1", 0, null).path("answer").asLong()).isEqualTo(3000000);
-        assertThat(ask("::1", 0, null).path("answer").asLong()).isEqualTo(3000000);
+        assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+        assertThat(ask("::1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
     }
 
     @Test
     void redactsPrivateParametersAndDrbdSecrets() {
-        JsonNode osparams = ask("::1", 10, "/instances/363f89c2-63bc-4601-9476-78f58c09786b/osparams_private");
+        JsonNode osparams = ask("::1", RequestType.CONFIG_QUERY,
+                "/instances/363f89c2-63bc-4601-9476-78f58c09786b/osparams_private");
         assertThat(osparams.path("answer").path("root_password").asText()).isEqualTo("<redacted>");
-        JsonNode cluster = ask("::1", 10, "/cluster/osparams_private_cluster/debian-image/root_password");
+        JsonNode cluster = ask("::1", RequestType.CONFIG_QUERY,
+                "/cluster/osparams_private_cluster/debian-image/root_password");
         assertThat(cluster.path("answer").asText()).isEqualTo("<redacted>");
-        JsonNode secret = ask("127.0.0.1", 10, "/disks/0b37dd47-1d31-40dd-a856-0654943ba0ff/logical_id/5");
+        JsonNode secret = ask("127.0.0.1", RequestType.CONFIG_QUERY,
+                "/disks/0b37dd47-1d31-40dd-a856-0654943ba0ff/logical_id/5");
         assertThat(secret.path("answer").asText()).isEqualTo("<redacted>");
-        JsonNode disks = ask("127.0.0.1", 9, "inst10.example.com");
+        JsonNode disks = ask("127.0.0.1", RequestType.INSTANCE_DISKS, "inst10.example.com");
         assertThat(disks.toString()).doesNotContain("f1d20a5edd934e28fbed7cede019ab327d45c3e3");
-        JsonNode instances = ask("127.0.0.1", 8, "node1.example.com");
+        JsonNode instances = ask("127.0.0.1", RequestType.NODE_INSTANCES, "node1.example.com");
         assertThat(instances.toString()).doesNotContain("secret-9");
     }
 
     @Test
     void logsEachRequestAndReplyOnOneLineAndNeverTheKey() throws Exception {
         String rsaltMarker = "/cluster/cluster_name";
-        ask("127.0.0.1", 10, rsaltMarker);
+        ask("127.0.0.1", RequestType.CONFIG_QUERY, rsaltMarker);
         await().atMost(Duration.ofSeconds(2)).until(() -> Files.readString(Profile.LOG).contains("CONFIG_QUERY"));
         String log = Files.readString(Profile.LOG, StandardCharsets.UTF_8);
         assertThat(log.lines().filter(l -> l.contains("CONFIG_QUERY") && l.contains(rsaltMarker)))
@@ -88,14 +89,11 @@ class HardenedDualStackTest {
         assertThat(log).doesNotContain(key).doesNotContain(key.substring(0, 16)).contains(KEY.fingerprint());
     }
 
-    private JsonNode ask(String host, int type, String query) {
+    private JsonNode ask(String host, RequestType type, String query) {
         try (UdpTestClient client = new UdpTestClient(host, lifecycle.udpPort(), KEY)) {
             String rsalt = UUID.randomUUID().toString();
-            var msg = JSON.createObjectNode().put("protocol", 1).put("type", type).put("rsalt", rsalt);
-            if (query != null) {
-                msg.put("query", query);
-            }
-            return client.ask(new RequestEncoder(JSON).sign(msg + "\n", Long.toString(Instant.now().getEpochSecond()), KEY), rsalt);
+            QueryArgument argument = query == null ? QueryArgument.None.INSTANCE : new QueryArgument.Plain(query);
+            return client.ask(UdpTestClient.request(type, argument, rsalt, KEY), rsalt);
         }
     }
 }

@@ -11,20 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.config.ConfigException;
-import io.ganeticonfd.config.ConfigParser;
-import io.ganeticonfd.config.ServingView;
+import io.ganeticonfd.client.InProcessServer;
 import io.ganeticonfd.conformance.ConformanceCase;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.conformance.DatagramFactory;
 import io.ganeticonfd.conformance.GoldenComparator;
 import io.ganeticonfd.conformance.ReplyReader;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.KeyRing;
-import io.ganeticonfd.protocol.RequestDecoder;
-import io.ganeticonfd.query.QueryEngine;
 
 /** Replays every recorded conformance vector straight through the request pipeline (no network). */
 class RequestProcessorConformanceTest {
@@ -54,16 +48,9 @@ class RequestProcessorConformanceTest {
 
     private static synchronized RequestProcessor processor(String dir) {
         return PROCESSORS.computeIfAbsent(dir, d -> {
-            try {
-                HmacKey key = HmacKey.of(ConformanceVectors.read(d, "hmac.key"));
-                KEYS.put(d, key);
-                ObjectMapper mapper = new ObjectMapper();
-                var snapshot = new ConfigParser(mapper, false).parse(ConformanceVectors.read(d, "config.data"));
-                return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
-                        ServingView.of(snapshot, KeyRing.of(key)));
-            } catch (ConfigException e) {
-                throw new IllegalStateException(e);
-            }
+            HmacKey key = ConformanceVectors.key(d);
+            KEYS.put(d, key);
+            return InProcessServer.processor(ConformanceVectors.read(d, "config.data"), key);
         });
     }
 }

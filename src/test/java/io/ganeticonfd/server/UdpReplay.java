@@ -37,7 +37,7 @@ abstract class UdpReplay {
 
     @BeforeAll
     void connect() {
-        key = HmacKey.of(ConformanceVectors.read(directory(), "hmac.key"));
+        key = ConformanceVectors.key(directory());
         client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), key);
     }
 

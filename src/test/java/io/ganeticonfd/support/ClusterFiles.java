@@ -23,8 +23,13 @@ public final class ClusterFiles {
 
     /** The testsuite-2.16 config with its cluster serial set to {@code serial} (all serials have the same width). */
     public static byte[] withSerial(long serial) {
+        return withSerial("testsuite-2.16", serial);
+    }
+
+    /** The config of conformance directory {@code directory} with its cluster serial set to {@code serial}. */
+    public static byte[] withSerial(String directory, long serial) {
         try {
-            ObjectNode root = (ObjectNode) JSON.readTree(ConformanceVectors.read("testsuite-2.16", "config.data"));
+            ObjectNode root = (ObjectNode) JSON.readTree(ConformanceVectors.read(directory, "config.data"));
             ((ObjectNode) root.get("cluster")).put("serial_no", serial);
             return JSON.writeValueAsBytes(root);
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.ganeticonfd.support;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,19 +7,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RequestType;
 
 /**
  * A steady stream of CLUSTER_MASTER queries on a background thread, recording every served serial
  * and every query left unanswered, while a test changes files under the daemon.
  */
 public final class QueryStream implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Thread thread;
     private final List<Long> serials = new CopyOnWriteArrayList<>();
@@ -37,12 +33,11 @@ public final class QueryStream implements AutoCloseable {
     }
 
     private void run(int port, HmacKey key) {
-        RequestEncoder encoder = new RequestEncoder(JSON);
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, key)) {
             while (running) {
                 String rsalt = UUID.randomUUID().toString();
-                ObjectNode msg = JSON.createObjectNode().put("protocol", 1).put("type", 3).put("rsalt", rsalt);
-                byte[] datagram = encoder.sign(msg + "\n", Long.toString(Instant.now().getEpochSecond()), key);
+                byte[] datagram = UdpTestClient.request(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, rsalt,
+                        key);
                 JsonNode reply = client.ask(datagram, rsalt);
                 if (reply == null) {
                     unanswered.incrementAndGet();

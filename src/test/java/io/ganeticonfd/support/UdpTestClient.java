@@ -13,11 +13,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.conformance.ReplyReader;
+import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestEncoder;
+import io.ganeticonfd.protocol.RequestType;
 
 /**
  * A blocking UDP client for end-to-end tests. {@link #exchange} sends a datagram followed by a
@@ -26,7 +28,7 @@ import io.ganeticonfd.protocol.RequestEncoder;
  */
 public final class UdpTestClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RequestEncoder ENCODER = new RequestEncoder(new ObjectMapper());
 
     private final DatagramChannel channel;
     private final InetSocketAddress server;
@@ -45,6 +47,11 @@ public final class UdpTestClient implements AutoCloseable {
         }
     }
 
+    /** A request datagram as Ganeti's clients send it: signed with {@code key}, timestamped now. */
+    public static byte[] request(RequestType type, QueryArgument query, String rsalt, HmacKey key) {
+        return ENCODER.encode(new ConfdRequest(type, query, rsalt), Instant.now().getEpochSecond(), key);
+    }
+
     /** A verified reply: its salt and message. */
     public record Reply(String salt, JsonNode message) {
     }
@@ -52,9 +59,7 @@ public final class UdpTestClient implements AutoCloseable {
     /** Sends {@code datagram} then the sentinel; returns the replies received before the sentinel's. */
     public List<Reply> exchange(byte[] datagram) {
         String sentinel = "sentinel-" + UUID.randomUUID();
-        ObjectNode ping = JSON.createObjectNode().put("protocol", 1).put("type", 0).put("rsalt", sentinel);
-        byte[] sentinelDatagram = new RequestEncoder(JSON).sign(ping + "\n",
-                Long.toString(Instant.now().getEpochSecond()), key);
+        byte[] sentinelDatagram = request(RequestType.PING, QueryArgument.None.INSTANCE, sentinel, key);
         send(datagram);
         send(sentinelDatagram);
         List<Reply> before = new ArrayList<>();
