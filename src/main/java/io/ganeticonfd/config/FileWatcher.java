@@ -16,7 +16,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Follows {@code config.data} and {@code hmac.key}: directory events (in-place writes, renames,
- * Kubernetes {@code ..data} swaps) plus a periodic check of size, mtime and inode, then reloads
+ * Kubernetes {@code ..data} swaps, permission changes) plus a periodic check of their
+ * {@link FileStamp}s (the only signal where events are off or unsupported), then reloads
  * through the {@link ConfigCache}, at most once per interval per file. Runs on its own thread.
  *
  * <p>A changed config is read and parsed at once, while it settles; what was read is served once
@@ -28,6 +29,7 @@ public final class FileWatcher implements AutoCloseable {
 
     private final ConfigCache cache;
     private final long pollNanos;
+    private final boolean fileEvents;
     private final ReloadThrottle configThrottle;
     private final ReloadThrottle keyThrottle;
     private final Thread thread;
@@ -41,6 +43,7 @@ public final class FileWatcher implements AutoCloseable {
     public FileWatcher(ConfigCache cache, ReloadSettings settings) {
         this.cache = cache;
         this.pollNanos = settings.pollInterval().toNanos();
+        this.fileEvents = settings.fileEvents();
         this.configThrottle = new ReloadThrottle(settings.minInterval().toNanos(), settings.settle().toNanos());
         this.keyThrottle = new ReloadThrottle(settings.minInterval().toNanos(), settings.settle().toNanos());
         this.thread = new Thread(this::run, "confd-config-watcher");
@@ -53,7 +56,12 @@ public final class FileWatcher implements AutoCloseable {
         keyStamp = cache.keyStamp();
         configThrottle.reloaded(System.nanoTime());
         keyThrottle.reloaded(System.nanoTime());
-        watchService = register();
+        if (fileEvents) {
+            watchService = register();
+        } else {
+            Log.infof("Not following file-system events (confd.reload.file-events=false); checking %s and %s every %d ms",
+                    cache.configFile(), cache.keyFile(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+        }
         cache.watchMode(watchService == null ? WatchMode.POLL : WatchMode.WATCH);
         thread.start();
     }

@@ -13,9 +13,17 @@ public interface ReloadSettings {
     @WithDefault("1S")
     Duration minInterval();
 
-    /** How often size, mtime and inode are checked besides file-system events; default 500 ms. */
+    /** How often size, mtime, change time and inode are checked besides file-system events; default 500 ms. */
     @WithDefault("500MS")
     Duration pollInterval();
+
+    /**
+     * Whether to follow file-system events (inotify) besides the periodic check; default true.
+     * False leaves only the check every {@link #pollInterval()}: for file systems whose events are
+     * missing or unreliable (NFS, some FUSE mounts) or a host short of inotify instances.
+     */
+    @WithDefault("true")
+    boolean fileEvents();
 
     /**
      * How long a changed file must stay quiet before what was read of it is served (so writes in

@@ -32,7 +32,7 @@ class ConfigCacheTest {
         served = ClusterFiles.withSerial(2000);
         Files.write(config, served);
         Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        cache = new ConfigCache(ReadAheadTest.configSettings(config), ReadAheadTest.hmacSettings(dir.resolve("hmac.key")),
+        cache = new ConfigCache(new TestSettings.Config(config), new TestSettings.Hmac(dir.resolve("hmac.key")),
                 new ObjectMapper());
         assertThat(cache.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
     }

@@ -1,6 +1,7 @@
 package io.ganeticonfd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** File identity for change detection: size, nanosecond mtime and file key (PROTOCOL.md §11.5). */
+/** File identity for change detection: size, nanosecond mtime, change time and file key (PROTOCOL.md §11.5). */
 class FileStampTest {
 
     @TempDir
@@ -78,5 +82,32 @@ class FileStampTest {
 
         assertThat(FileStamp.of(link)).isEqualTo(FileStamp.of(target));
         assertThat(FileStamp.of(link).size()).isEqualTo(3);
+    }
+
+    @Test
+    void differsWhenOnlyThePermissionsChange() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.data"), "aaaa");
+        FileStamp before = FileStamp.of(file);
+        assertThat(before.ctimeNanos()).isNotEqualTo(FileStamp.NO_CTIME);
+
+        // File times tick with the kernel's coarse clock: repeat until a chmod lands on a later tick.
+        await().atMost(Duration.ofSeconds(2)).until(() -> {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                    Files.getPosixFilePermissions(file).contains(PosixFilePermission.GROUP_WRITE) ? "rw-r-----" : "rw-rw----"));
+            return FileStamp.of(file).ctimeNanos() != before.ctimeNanos();
+        });
+
+        FileStamp after = FileStamp.of(file);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(after.size()).isEqualTo(before.size());
+        assertThat(after.mtimeNanos()).isEqualTo(before.mtimeNanos());
+        assertThat(after.fileKey()).isEqualTo(before.fileKey());
+    }
+
+    @Test
+    void isTheSameForAnUntouchedFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.data"), "aaaa");
+
+        assertThat(FileStamp.of(file)).isEqualTo(FileStamp.of(file));
     }
 }

@@ -41,7 +41,7 @@ class ReadAheadTest {
         config = dir.resolve("config.data");
         Files.write(config, ClusterFiles.withSerial(1000));
         Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        cache = new ConfigCache(configSettings(config), hmacSettings(dir.resolve("hmac.key")), new ObjectMapper());
+        cache = new ConfigCache(new TestSettings.Config(config), new TestSettings.Hmac(dir.resolve("hmac.key")), new ObjectMapper());
         assertThat(cache.loadInitialKey()).isNull();
         assertThat(cache.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
     }
@@ -108,7 +108,7 @@ class ReadAheadTest {
 
     @Test
     void aFileWrittenInTwoStepsIsServedWholeWithoutAFailure() throws Exception {
-        watcher = new FileWatcher(cache, reloadSettings(Duration.ZERO, Duration.ofMillis(800)));
+        watcher = new FileWatcher(cache, new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
         watcher.start();
         byte[] next = ClusterFiles.withSerial(1004);
 
@@ -129,62 +129,5 @@ class ReadAheadTest {
 
     private long served() {
         return cache.snapshot().cluster().serial();
-    }
-
-    static ConfigSettings configSettings(Path file) {
-        return new ConfigSettings() {
-            @Override
-            public Path file() {
-                return file;
-            }
-
-            @Override
-            public boolean redactPrivate() {
-                return false;
-            }
-        };
-    }
-
-    static HmacSettings hmacSettings(Path keyFile) {
-        return new HmacSettings() {
-            @Override
-            public Path keyFile() {
-                return keyFile;
-            }
-
-            @Override
-            public Duration maxClockSkew() {
-                return Duration.ofSeconds(300);
-            }
-
-            @Override
-            public Duration rotationGrace() {
-                return Duration.ofSeconds(60);
-            }
-        };
-    }
-
-    static ReloadSettings reloadSettings(Duration minInterval, Duration settle) {
-        return new ReloadSettings() {
-            @Override
-            public Duration minInterval() {
-                return minInterval;
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofMillis(500);
-            }
-
-            @Override
-            public Duration settle() {
-                return settle;
-            }
-
-            @Override
-            public boolean warmUp() {
-                return false;
-            }
-        };
     }
 }

@@ -27,11 +27,16 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args}; output (both streams) goes to a temporary file. */
     public static DaemonProcess start(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return start(cmd);
+    }
+
+    /** Runs {@code command}; output (both streams) goes to a temporary file. */
+    static DaemonProcess start(List<String> command) {
         try {
             Path out = Files.createTempFile("confd-it-", ".log");
-            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
-            cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             return new DaemonProcess(p, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,7 +92,7 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
