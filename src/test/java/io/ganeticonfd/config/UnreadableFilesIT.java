@@ -31,13 +31,15 @@ import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.DaemonProcess;
+import io.ganeticonfd.support.QueryStream;
 import io.ganeticonfd.support.UdpTestClient;
 import io.ganeticonfd.support.Unprivileged;
 
 /**
  * A config or key file the daemon may not read (as an operator's copy with mode 600 under another
  * user would be): the last good snapshot and key keep serving, the failure is reported (log,
- * /status, /q/health/well), and fixing the permissions alone gets the new file loaded. The
+ * /status, /q/health/well), and fixing the permissions alone gets the new file loaded, while a
+ * stream of queries goes unanswered never and sees the serial only go up. The
  * packaged daemon runs as user nobody when the tests run as root (permissions do not stop root),
  * once following file-system events and once with the periodic check only.
  */
@@ -66,38 +68,50 @@ class UnreadableFilesIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> masterSerial(port, KEY) == 601);
             await().atMost(BOUND).ignoreExceptions().untilAsserted(() -> assertThat(
                     status(httpPort).path("configFile").path("watchMode").asText()).isEqualTo(fileEvents ? "watch" : "poll"));
-
-            // The next config arrives unreadable: 601 keeps serving, the failure is reported.
-            replaceUnreadable(config, ClusterFiles.withSerial(602));
-            await().atMost(BOUND).until(() -> status(httpPort).path("lastError").asText().endsWith(": permission denied"));
-            assertThat(masterSerial(port, KEY)).isEqualTo(601);
-            assertThat(status(httpPort).path("configFile").path("ok").asBoolean()).isFalse();
-            assertThat(wellness(httpPort)).isEqualTo(503);
-            assertThat(daemon.output()).contains("Cannot load configuration from " + config
-                    + ": permission denied; still serving cluster serial 601").doesNotContain("\tat ");
-
-            // Fixing the permissions is enough.
-            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
-            await().atMost(BOUND).until(() -> masterSerial(port, KEY) == 602);
-            assertThat(status(httpPort).path("configFile").path("ok").asBoolean()).isTrue();
-            assertThat(wellness(httpPort)).isEqualTo(200);
-
-            // The same for the key: the current key keeps working until the new one can be read.
-            byte[] nextBytes = ("next-key-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
-            HmacKey next = HmacKey.of(nextBytes);
-            replaceUnreadable(keyFile, nextBytes);
-            await().atMost(BOUND).until(() -> "permission denied".equals(status(httpPort).path("hmacKey").path("error").asText()));
-            assertThat(masterSerial(port, KEY)).isEqualTo(602);
-            assertThat(masterSerial(port, next)).isEqualTo(-1);
-
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
-            await().atMost(BOUND).until(() -> masterSerial(port, next) == 602);
-            JsonNode key = status(httpPort).path("hmacKey");
-            assertThat(key.path("fingerprint").asText()).isEqualTo(next.fingerprint());
-            assertThat(key.path("previousFingerprint").asText()).isEqualTo(KEY.fingerprint());
-            assertThat(key.path("error").isNull()).isTrue();
-            assertThat(masterSerial(port, KEY)).as("the previous key, within its grace period").isEqualTo(602);
+            try (QueryStream stream = new QueryStream(port, KEY)) {
+                changeBothFilesUnreadableThenFixThem(daemon, config, keyFile, port, httpPort);
+                stream.close();
+                assertThat(stream.answered()).isPositive();
+                assertThat(stream.unanswered()).as("queries unanswered").isZero();
+                assertThat(stream.errors()).as("error replies").isZero();
+                assertThat(stream.serialsSeen()).containsExactly(601L, 602L);
+            }
         }
+    }
+
+    /** The config, then the key, replaced by an unreadable file, then made readable. */
+    private void changeBothFilesUnreadableThenFixThem(DaemonProcess daemon, Path config, Path keyFile, int port, int httpPort)
+            throws IOException {
+        // The next config arrives unreadable: 601 keeps serving, the failure is reported.
+        replaceUnreadable(config, ClusterFiles.withSerial(602));
+        await().atMost(BOUND).until(() -> status(httpPort).path("lastError").asText().endsWith(": permission denied"));
+        assertThat(masterSerial(port, KEY)).isEqualTo(601);
+        assertThat(status(httpPort).path("configFile").path("ok").asBoolean()).isFalse();
+        assertThat(wellness(httpPort)).isEqualTo(503);
+        assertThat(daemon.output()).contains("Cannot load configuration from " + config
+                + ": permission denied; still serving cluster serial 601").doesNotContain("\tat ");
+
+        // Fixing the permissions is enough.
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        await().atMost(BOUND).until(() -> masterSerial(port, KEY) == 602);
+        assertThat(status(httpPort).path("configFile").path("ok").asBoolean()).isTrue();
+        assertThat(wellness(httpPort)).isEqualTo(200);
+
+        // The same for the key: the current key keeps working until the new one can be read.
+        byte[] nextBytes = ("next-key-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        HmacKey next = HmacKey.of(nextBytes);
+        replaceUnreadable(keyFile, nextBytes);
+        await().atMost(BOUND).until(() -> "permission denied".equals(status(httpPort).path("hmacKey").path("error").asText()));
+        assertThat(masterSerial(port, KEY)).isEqualTo(602);
+        assertThat(masterSerial(port, next)).isEqualTo(-1);
+
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        await().atMost(BOUND).until(() -> masterSerial(port, next) == 602);
+        JsonNode key = status(httpPort).path("hmacKey");
+        assertThat(key.path("fingerprint").asText()).isEqualTo(next.fingerprint());
+        assertThat(key.path("previousFingerprint").asText()).isEqualTo(KEY.fingerprint());
+        assertThat(key.path("error").isNull()).isTrue();
+        assertThat(masterSerial(port, KEY)).as("the previous key, within its grace period").isEqualTo(602);
     }
 
     /** Writes {@code data} to a new file with no permissions at all and renames it over {@code file}. */
