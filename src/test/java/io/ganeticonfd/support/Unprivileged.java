@@ -20,6 +20,8 @@ public final class Unprivileged {
     /** The uid and gid the daemon runs as when the tests run as root. */
     public static final int NOBODY = 65534;
 
+    private static Path appCopy;
+
     private Unprivileged() {
     }
 
@@ -61,13 +63,23 @@ public final class Unprivileged {
         Path jar = DaemonProcess.JAR;
         if (root()) {
             cmd.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-            jar = readableCopy(DaemonProcess.JAR.getParent()).resolve(DaemonProcess.JAR.getFileName());
+            jar = readableApp().resolve(DaemonProcess.JAR.getFileName());
         }
         cmd.add(DaemonProcess.javaBinary());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
         return DaemonProcess.start(cmd);
+    }
+
+    /** One copy of the application per test JVM, deleted when the JVM exits. */
+    private static synchronized Path readableApp() {
+        if (appCopy == null) {
+            appCopy = readableCopy(DaemonProcess.JAR.getParent());
+            Path copy = appCopy;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ClusterFiles.deleteTree(copy)));
+        }
+        return appCopy;
     }
 
     private static Path readableCopy(Path app) {
