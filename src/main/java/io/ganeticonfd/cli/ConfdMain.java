@@ -28,7 +28,7 @@ public final class ConfdMain {
         DaemonFlags flags;
         try {
             flags = DaemonFlags.parse(args);
-        } catch (FlagException e) {
+        } catch (UsageException e) {
             System.err.println("ganeti-confd: error: " + e.getMessage() + " (see --help)");
             System.exit(2);
             return;

@@ -37,7 +37,7 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
             """;
 
     /** Parses {@code args}; throws with a one-line message for an unknown flag or a bad value. */
-    public static DaemonFlags parse(String[] args) throws FlagException {
+    public static DaemonFlags parse(String[] args) throws UsageException {
         Builder b = new Builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -52,13 +52,13 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
             if (takesValue(arg)) {
                 if (inline == null) {
                     if (i + 1 >= args.length) {
-                        throw new FlagException("option " + arg + " requires a value");
+                        throw new UsageException("option " + arg + " requires a value");
                     }
                     inline = args[++i];
                 }
                 b.set(arg, inline);
             } else if (inline != null) {
-                throw new FlagException("option " + arg + " does not take a value");
+                throw new UsageException("option " + arg + " does not take a value");
             } else {
                 b.flag(arg);
             }
@@ -124,7 +124,7 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
         boolean demo;
         boolean redactPrivate;
 
-        void flag(String flag) throws FlagException {
+        void flag(String flag) throws UsageException {
             switch (flag) {
                 case "-h", "--help" -> help = true;
                 case "-V", "--version" -> version = true;
@@ -133,25 +133,25 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
                 case "--no-user-checks" -> noUserChecks = true;
                 case "--demo" -> demo = true;
                 case "--redact-private" -> redactPrivate = true;
-                default -> throw new FlagException(flag.startsWith("-") ? "no such option: " + flag
+                default -> throw new UsageException(flag.startsWith("-") ? "no such option: " + flag
                         : "unexpected argument: " + flag);
             }
         }
 
-        void set(String flag, String value) throws FlagException {
+        void set(String flag, String value) throws UsageException {
             switch (flag) {
                 case "-p", "--port" -> port = port(flag, value, 1);
                 case "-b", "--bind" -> bind = nonEmpty(flag, value);
                 case "--syslog" -> {
                     if (!value.equals("no") && !value.equals("yes") && !value.equals("only")) {
-                        throw new FlagException("option --syslog: invalid choice: '" + value + "' (choose from 'no', 'yes', 'only')");
+                        throw new UsageException("option --syslog: invalid choice: '" + value + "' (choose from 'no', 'yes', 'only')");
                     }
                     syslog = value;
                 }
                 case "--config-file" -> configFile = nonEmpty(flag, value);
                 case "--hmac-key-file" -> hmacKeyFile = nonEmpty(flag, value);
                 case "--http-port" -> httpPort = port(flag, value, 0);
-                default -> throw new FlagException("no such option: " + flag);
+                default -> throw new UsageException("no such option: " + flag);
             }
         }
 
@@ -160,7 +160,7 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
                     hmacKeyFile, httpPort, demo, redactPrivate);
         }
 
-        private static Integer port(String flag, String value, int min) throws FlagException {
+        private static Integer port(String flag, String value, int min) throws UsageException {
             try {
                 int p = Integer.parseInt(value);
                 if (p >= min && p <= 65535) {
@@ -169,12 +169,12 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new FlagException("option " + flag + ": invalid port: '" + value + "'");
+            throw new UsageException("option " + flag + ": invalid port: '" + value + "'");
         }
 
-        private static String nonEmpty(String flag, String value) throws FlagException {
+        private static String nonEmpty(String flag, String value) throws UsageException {
             if (value.isBlank()) {
-                throw new FlagException("option " + flag + " requires a non-empty value");
+                throw new UsageException("option " + flag + " requires a non-empty value");
             }
             return value;
         }

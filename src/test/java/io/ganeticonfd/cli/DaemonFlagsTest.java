@@ -13,14 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Ganeti's {@code ganeti-confd} command line plus ours, parsed purely and mapped onto settings. */
 class DaemonFlagsTest {
 
-    static DaemonFlags parse(String... args) throws FlagException {
+    static DaemonFlags parse(String... args) throws UsageException {
         return DaemonFlags.parse(args);
     }
 
     static String error(String... args) {
         try {
             DaemonFlags.parse(args);
-        } catch (FlagException e) {
+        } catch (UsageException e) {
             assertThat(e.getMessage()).doesNotContain("\n");
             return e.getMessage();
         }
@@ -28,7 +28,7 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void defaultsToNothingSetAndNoProperties() throws FlagException {
+    void defaultsToNothingSetAndNoProperties() throws UsageException {
         DaemonFlags flags = parse();
 
         assertThat(flags).isEqualTo(new DaemonFlags(false, false, false, false, null, null, false, null, null, null, null, false, false));
@@ -55,31 +55,31 @@ class DaemonFlagsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-p 1815", "--port 1815", "--port=1815", "-p1815"})
-    void readsThePortInEveryForm(String args) throws FlagException {
+    void readsThePortInEveryForm(String args) throws UsageException {
         assertThat(parse(args.split(" ")).port()).isEqualTo(1815);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-b 192.0.2.7", "--bind 192.0.2.7", "--bind=192.0.2.7", "-b192.0.2.7"})
-    void readsTheBindAddressInEveryForm(String args) throws FlagException {
+    void readsTheBindAddressInEveryForm(String args) throws UsageException {
         assertThat(parse(args.split(" ")).bind()).isEqualTo("192.0.2.7");
     }
 
     @Test
-    void readsAnIpv6BindAddress() throws FlagException {
+    void readsAnIpv6BindAddress() throws UsageException {
         assertThat(parse("-b", "::1").bind()).isEqualTo("::1");
         assertThat(parse("--bind=::").bind()).isEqualTo("::");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"no", "yes", "only"})
-    void acceptsEachSyslogChoice(String value) throws FlagException {
+    void acceptsEachSyslogChoice(String value) throws UsageException {
         assertThat(parse("--syslog", value).syslog()).isEqualTo(value);
         assertThat(parse("--syslog=" + value).syslog()).isEqualTo(value);
     }
 
     @Test
-    void readsOurOwnValuedOptions() throws FlagException {
+    void readsOurOwnValuedOptions() throws UsageException {
         DaemonFlags flags = parse("--config-file", "/srv/ganeti/config.data", "--hmac-key-file=/srv/ganeti/hmac.key",
                 "--http-port", "8815");
 
@@ -89,13 +89,13 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void readsAValueThatLooksLikeAFlag() throws FlagException {
+    void readsAValueThatLooksLikeAFlag() throws UsageException {
         assertThat(parse("--config-file", "-d").configFile()).isEqualTo("-d");
         assertThat(parse("--config-file=a=b").configFile()).isEqualTo("a=b");
     }
 
     @Test
-    void combinesFlagsAndLetsTheLastValueWin() throws FlagException {
+    void combinesFlagsAndLetsTheLastValueWin() throws UsageException {
         DaemonFlags flags = parse("-f", "-d", "-p", "1814", "--port=1816", "--no-user-checks", "-b", "127.0.0.1");
 
         assertThat(flags.foreground()).isTrue();
@@ -113,7 +113,7 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void acceptsTheExtremePorts() throws FlagException {
+    void acceptsTheExtremePorts() throws UsageException {
         assertThat(parse("-p", "1").port()).isEqualTo(1);
         assertThat(parse("-p", "65535").port()).isEqualTo(65535);
         assertThat(parse("--http-port", "0").httpPort()).as("0 picks a free port").isZero();
@@ -155,7 +155,7 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void mapsEveryValuedOptionOntoItsSetting() throws FlagException {
+    void mapsEveryValuedOptionOntoItsSetting() throws UsageException {
         Map<String, String> p = parse("-p", "1815", "-b", "192.0.2.7", "--config-file", "/c.data", "--hmac-key-file", "/k.key",
                 "--http-port", "8815").toProperties();
 
@@ -164,13 +164,13 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void mapsDebugOntoTheLogLevel() throws FlagException {
+    void mapsDebugOntoTheLogLevel() throws UsageException {
         assertThat(parse("--debug").toProperties()).containsExactly(
                 entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
     }
 
     @Test
-    void mapsSyslogChoices() throws FlagException {
+    void mapsSyslogChoices() throws UsageException {
         assertThat(parse("--syslog", "no").toProperties()).isEmpty();
         assertThat(parse("--syslog", "yes").toProperties()).containsExactly(entry("quarkus.log.syslog.enabled", "true"));
         assertThat(parse("--syslog", "only").toProperties()).containsExactly(entry("quarkus.log.syslog.enabled", "true"),
@@ -178,13 +178,13 @@ class DaemonFlagsTest {
     }
 
     @Test
-    void mapsOurSwitches() throws FlagException {
+    void mapsOurSwitches() throws UsageException {
         assertThat(parse("--redact-private").toProperties()).containsExactly(entry("confd.config.redact-private", "true"));
         assertThat(parse("--demo").toProperties()).containsExactly(entry("confd.daemon.demo", "true"));
     }
 
     @Test
-    void mapsNothingForSwitchesWithoutASetting() throws FlagException {
+    void mapsNothingForSwitchesWithoutASetting() throws UsageException {
         assertThat(parse("-f", "--no-user-checks", "-h", "-V").toProperties()).isEmpty();
     }
 

@@ -20,7 +20,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.ganeticonfd.cli.DaemonFlags;
-import io.ganeticonfd.cli.FlagException;
+import io.ganeticonfd.cli.UsageException;
 import io.ganeticonfd.config.ConfigSettings;
 import io.ganeticonfd.config.HmacSettings;
 import io.ganeticonfd.server.UdpSettings;
@@ -49,7 +49,7 @@ final class PodChecks {
     }
 
     /** Ports, probes, environment and flags agree with the application. */
-    static void servesWhatTheApplicationServes(DaemonSet ds) throws FlagException {
+    static void servesWhatTheApplicationServes(DaemonSet ds) throws UsageException {
         Container c = container(ds);
         ContainerPort udp = port(c, "confd");
         assertThat(udp.getProtocol()).isEqualTo("UDP");
