@@ -40,13 +40,15 @@ final class EntryReader {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
-                case "name" -> name = v.isScalarValue() ? p.getValueAsString(name) : skip(p, name);
+                case "name" -> name = p.getValueAsString(name);
                 case "primary_ip" -> primaryIp = text(p, v);
                 case "master_candidate" -> candidate = p.getValueAsBoolean();
                 case "offline" -> offline = p.getValueAsBoolean();
                 case "drained" -> drained = p.getValueAsBoolean();
                 case "serial_no" -> serial = p.getValueAsLong();
-                default -> p.skipChildren();
+                default -> {
+                    // skipped below, with any member of an unexpected type
+                }
             }
             p.skipChildren();
         }
@@ -63,12 +65,14 @@ final class EntryReader {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             switch (field) {
-                case "name" -> name = v.isScalarValue() ? p.getValueAsString(name) : skip(p, name);
+                case "name" -> name = p.getValueAsString(name);
                 case "primary_node" -> primary = text(p, v);
                 case "serial_no" -> serial = p.getValueAsLong();
                 case "nics" -> nics(p, v, nics);
                 case "disks" -> disks(p, v, disks);
-                default -> p.skipChildren();
+                default -> {
+                    // skipped below, with any member of an unexpected type
+                }
             }
             p.skipChildren();
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.DaemonProcess;
@@ -112,15 +110,10 @@ class CommandLineIT {
     }
 
     private static long masterSerial(int port) {
-        JsonNode reply = ask(port, RequestType.CLUSTER_MASTER);
-        return reply == null || reply.path("status").asInt() != 0 ? -1 : reply.path("serial").asLong();
+        return UdpTestClient.okSerial(ask(port, RequestType.CLUSTER_MASTER));
     }
 
     private static JsonNode ask(int port, RequestType type) {
-        try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, KEY)) {
-            String rsalt = UUID.randomUUID().toString();
-            return client.askWithin(UdpTestClient.request(type, QueryArgument.None.INSTANCE, rsalt, KEY), rsalt,
-                    Duration.ofMillis(300));
-        }
+        return UdpTestClient.askOnce(port, KEY, type, Duration.ofMillis(300));
     }
 }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
@@ -106,11 +105,7 @@ class KeyRotationTest {
     }
 
     private JsonNode ping(HmacKey key, Duration timeout) {
-        try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), key)) {
-            String rsalt = UUID.randomUUID().toString();
-            return client.askWithin(UdpTestClient.request(RequestType.PING, QueryArgument.None.INSTANCE, rsalt, key),
-                    rsalt, timeout);
-        }
+        return UdpTestClient.askOnce(lifecycle.udpPort(), key, RequestType.PING, timeout);
     }
 
     private static Path keyFile() {

@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
-import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.DaemonProcess;
@@ -123,12 +122,7 @@ class UnreadableFilesIT {
     }
 
     private static long masterSerial(int port, HmacKey key) {
-        try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, key)) {
-            String rsalt = UUID.randomUUID().toString();
-            JsonNode reply = client.askWithin(UdpTestClient.request(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE,
-                    rsalt, key), rsalt, Duration.ofMillis(300));
-            return reply == null || reply.path("status").asInt() != 0 ? -1 : reply.path("serial").asLong();
-        }
+        return UdpTestClient.okSerial(UdpTestClient.askOnce(port, key, RequestType.CLUSTER_MASTER, Duration.ofMillis(300)));
     }
 
     private JsonNode status(int httpPort) {

@@ -105,6 +105,22 @@ public final class UdpTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the daemon on {@code 127.0.0.1:port} one question of {@code type} without argument, signed
+     * with {@code key} and a fresh rsalt; the verified reply, or null if none came within {@code timeout}.
+     */
+    public static JsonNode askOnce(int port, HmacKey key, RequestType type, java.time.Duration timeout) {
+        try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, key)) {
+            String rsalt = UUID.randomUUID().toString();
+            return client.askWithin(request(type, QueryArgument.None.INSTANCE, rsalt, key), rsalt, timeout);
+        }
+    }
+
+    /** The serial of an OK reply; -1 for no reply or an error reply. */
+    public static long okSerial(JsonNode reply) {
+        return reply == null || reply.path("status").asInt() != 0 ? -1 : reply.path("serial").asLong();
+    }
+
     /** Sends raw bytes. */
     public void send(byte[] datagram) {
         try {
