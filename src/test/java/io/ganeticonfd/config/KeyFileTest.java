@@ -2,6 +2,7 @@ package io.ganeticonfd.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,21 @@ class KeyFileTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
 
         assertThat(KeyFile.exposure(file) != null).isEqualTo(warned);
+    }
+
+    @Test
+    void doesNotCountTheGroupTheDaemonReadsThroughWhenItDoesNotOwnTheFile() throws IOException {
+        assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0), "chown needs root");
+        Path file = write("secret");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+        Files.setAttribute(file, "unix:uid", 65534);
+
+        assertThat(KeyFile.exposure(file)).as("a Secret's 0440 root:fsGroup file, read through the group").isNull();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        assertThat(KeyFile.exposure(file)).isEqualTo("every user");
+        Files.setAttribute(file, "unix:uid", 0);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+        assertThat(KeyFile.exposure(file)).as("owned by the daemon: the group is extra").startsWith("group ");
     }
 
     @Test

@@ -23,19 +23,29 @@ class DockerfileTest {
     }
 
     @Test
-    void jvmImageRunsTheFourQuarkusLayersAsUser185() throws IOException {
+    void jvmImageRunsTheFourQuarkusLayersAsUser185ThroughTheLauncher() throws IOException {
         String text = Files.readString(DOCKER.resolve("Dockerfile.jvm"));
         assertThat(text).contains("#   ./mvnw -B package -DskipTests")
                 .contains("#   docker build -f src/main/docker/Dockerfile.jvm -t ganeti-confd:" + AppFacts.version() + " .")
                 .contains("#   docker run ");
         List<String> lines = instructions("Dockerfile.jvm");
-        assertThat(lines.get(0)).startsWith("FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:");
-        assertThat(lines).filteredOn(l -> l.startsWith("COPY --chown=185 target/quarkus-app/")).extracting(l -> l.split("\\s+")[2])
+        assertThat(lines.get(0)).as("the base is a build argument, declared before FROM")
+                .startsWith("ARG BASE_IMAGE=registry.access.redhat.com/ubi9/openjdk-17-runtime:");
+        assertThat(lines.get(1)).isEqualTo("FROM ${BASE_IMAGE}");
+        assertThat(lines).filteredOn(l -> l.startsWith("COPY target/quarkus-app/")).extracting(l -> l.split("\\s+")[1])
                 .containsExactly("target/quarkus-app/lib/", "target/quarkus-app/*.jar", "target/quarkus-app/app/",
                         "target/quarkus-app/quarkus/");
-        assertThat(lines).contains("EXPOSE " + exposed(), "USER 185",
-                "ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]",
-                "ENV JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
+        assertThat(lines).contains("COPY --chmod=0755 bin/ganeti-confd /deployments/bin/ganeti-confd", "EXPOSE " + exposed(),
+                "USER 185", "ENTRYPOINT [ \"/deployments/bin/ganeti-confd\" ]");
+        assertThat(text).as("no entry point script of one vendor's base image").doesNotContain("run-java.sh\" ]")
+                .contains("CONFD_JAR=/deployments/quarkus-run.jar").contains("CONFD_FOREGROUND=yes")
+                .contains("JAVA_OPTS=\"-XX:MaxRAMPercentage=");
+    }
+
+    @Test
+    void jvmImageDoesNotAssumeAnArchitecture() throws IOException {
+        assertThat(String.join("\n", instructions("Dockerfile.jvm"))).doesNotContainIgnoringCase("x86")
+                .doesNotContainIgnoringCase("amd64").doesNotContainIgnoringCase("aarch64").doesNotContain("--platform");
     }
 
     @Test
@@ -55,8 +65,8 @@ class DockerfileTest {
         List<String> rules = Files.readAllLines(AppFacts.ROOT.resolve(".dockerignore")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertThat(rules.get(0)).isEqualTo("*");
-        assertThat(rules.subList(1, rules.size())).allMatch(r -> r.startsWith("!target/"))
-                .contains("!target/quarkus-app/*", "!target/*-runner");
+        assertThat(rules.subList(1, rules.size())).allMatch(r -> r.startsWith("!target/") || r.equals("!bin/ganeti-confd"))
+                .contains("!target/quarkus-app/*", "!target/*-runner", "!bin/ganeti-confd");
     }
 
     @Test

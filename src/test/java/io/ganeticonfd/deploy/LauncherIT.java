@@ -136,14 +136,37 @@ class LauncherIT {
     }
 
     @Test
+    void knowsTheDaemonStartedFromItsHealthNotFromItsLog() throws Exception {
+        int udp = freeUdpPort();
+        int httpPort = freeTcpPort();
+        Run start = launch(daemonArgs(udp, httpPort), Map.of("JAVA_OPTS", "-Xmx128m -Dquarkus.log.console.enabled=false"));
+        assertThat(start.exit()).as(start.err()).isZero();
+        assertThat(start.err()).as("no warning that it has not reported starting").isEmpty();
+        started.add(Long.parseLong(Files.readString(pidFile).strip()));
+        assertThat(Files.readString(logFile)).as("the daemon logged nothing to wait for").doesNotContain("Answering confd queries");
+        assertThat(ping(udp).ok()).as("answers once the launcher returns").isTrue();
+    }
+
+    @Test
     void foregroundExecsJavaUnderTheLaunchersPid() throws Exception {
+        runsInTheForeground(List.of("-f"), Map.of());
+    }
+
+    @Test
+    void containersAskForTheForegroundByEnvironment() throws Exception {
+        runsInTheForeground(List.of(), Map.of("CONFD_FOREGROUND", "yes"));
+    }
+
+    private void runsInTheForeground(List<String> flags, Map<String, String> env) throws Exception {
         int udp = freeUdpPort();
         int httpPort = freeTcpPort();
         Files.createDirectories(pidFile.getParent());
-        List<String> args = new ArrayList<>(List.of("-f"));
+        List<String> args = new ArrayList<>(flags);
         args.addAll(daemonArgs(udp, httpPort));
         Path out = dir.resolve("foreground.out");
-        Process p = builder(args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        ProcessBuilder pb = builder(args);
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         started.add(p.pid());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> get(httpPort, "/q/health/ready").statusCode() == 200);
@@ -192,9 +215,15 @@ class LauncherIT {
     }
 
     private Run launch(List<String> args) throws Exception {
+        return launch(args, Map.of());
+    }
+
+    private Run launch(List<String> args, Map<String, String> env) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = builder(args);
+        pb.environment().putAll(env);
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("launcher returns").isTrue();
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }

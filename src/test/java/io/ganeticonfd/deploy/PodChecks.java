@@ -132,7 +132,7 @@ final class PodChecks {
             assertThat(Quantity.getAmountInBytes(requests.get(r))).as(r + " request <= limit")
                     .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get(r)));
         }
-        assertThat(env(c, "JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(env(c, "JAVA_OPTS")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(pod.getVolumes()).noneMatch(v -> v.getHostPath() != null && !isReadOnlyMounted(c, v.getName()));
     }
 
