@@ -42,12 +42,8 @@ public final class ConfdMain {
             System.exit(0);
         }
         flags.toProperties().forEach(System::setProperty);
-        if (flags.syslog() != null && !flags.syslog().equals("no") && !SyslogProbe.listening("localhost", 514)) {
-            System.err.println("ganeti-confd: warning: no syslog daemon accepts UDP on localhost:514"
-                    + (flags.syslog().equals("only") ? "; logging to the console instead" : "; logging to the console only"));
-            System.setProperty("quarkus.log.syslog.enabled", "false");
-            System.setProperty("quarkus.log.console.enabled", "true");
-        }
+        SyslogFallback.settings(flags.syslog(), SyslogFallback.socket(System.getProperties(), System.getenv()), System.err)
+                .forEach(System::setProperty);
         if (flags.demo()) {
             try {
                 DemoCluster.install().forEach(System::setProperty);

@@ -24,7 +24,7 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
               -p, --port PORT        UDP port [1814]
               -b, --bind ADDRESS     address to listen on [all IPv4 and IPv6 addresses]
                   --no-user-checks   accepted for compatibility; no effect
-                  --syslog no|yes|only  also (yes) or only (only) log to syslog [no]
+                  --syslog no|yes|only  also (yes) or only (only) log to syslog (/dev/log) [no]
               -h, --help             show this help and exit
               -V, --version          show the version and exit
             Options (ours):
@@ -79,7 +79,7 @@ public record DaemonFlags(boolean help, boolean version, boolean foreground, boo
             p.put("confd.udp.bind", bind);
         }
         if (syslog != null && !syslog.equals("no")) {
-            p.put("quarkus.log.syslog.enabled", "true");
+            p.put("confd.log.syslog", "true");
             if (syslog.equals("only")) {
                 p.put("quarkus.log.console.enabled", "false");
             }

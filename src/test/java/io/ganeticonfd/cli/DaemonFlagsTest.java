@@ -172,8 +172,8 @@ class DaemonFlagsTest {
     @Test
     void mapsSyslogChoices() throws UsageException {
         assertThat(parse("--syslog", "no").toProperties()).isEmpty();
-        assertThat(parse("--syslog", "yes").toProperties()).containsExactly(entry("quarkus.log.syslog.enabled", "true"));
-        assertThat(parse("--syslog", "only").toProperties()).containsExactly(entry("quarkus.log.syslog.enabled", "true"),
+        assertThat(parse("--syslog", "yes").toProperties()).containsExactly(entry("confd.log.syslog", "true"));
+        assertThat(parse("--syslog", "only").toProperties()).containsExactly(entry("confd.log.syslog", "true"),
                 entry("quarkus.log.console.enabled", "false"));
     }
 

@@ -32,6 +32,15 @@ public final class DaemonProcess implements AutoCloseable {
         return start(cmd);
     }
 
+    /** Starts the jar with JVM options ({@code -Dname=value}, ...) before {@code -jar}, and {@code args}. */
+    public static DaemonProcess startWithJvmOptions(List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return start(cmd);
+    }
+
     /** Runs {@code command}; output (both streams) goes to a temporary file. */
     static DaemonProcess start(List<String> command) {
         try {
