@@ -66,6 +66,10 @@ public final class Unprivileged {
             jar = readableApp().resolve(DaemonProcess.JAR.getFileName());
         }
         cmd.add(DaemonProcess.javaBinary());
+        if (root()) {
+            // Vert.x's file cache under /tmp may already exist, made by root's runs (mode rwxrwxrw-).
+            cmd.add("-Dvertx.cacheDirBase=" + System.getProperty("java.io.tmpdir") + "/vertx-cache-nobody-" + ProcessHandle.current().pid());
+        }
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
