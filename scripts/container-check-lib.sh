@@ -86,6 +86,21 @@ ganeti_write() {
     mv -f "$dest.new" "$dest"
 }
 
+# timed_update WHAT WANT PORT KEYFILE SERIAL WRITE...: runs WRITE, then checks that a reply signed
+# with KEYFILE (carrying SERIAL, unless empty) comes within 1.5 s.
+timed_update() {
+    local what=$1 want=$2 port=$3 key=$4 serial=$5 started out figure
+    shift 5
+    started=$(date +%s.%N)
+    "$@"
+    if out=$(confd_wait "$port" "$key" "$started" 5 ${serial:+"$serial"}); then
+        figure=${out% *}
+        check "$what" "$want served after $figure s (limit 1.5 s)" test "$(echo "$figure <= 1.5" | bc)" = 1
+    else
+        fail "$what: $want not served within 5 s"
+    fi
+}
+
 # run_variant KUSTOMIZE_DIR VECTORS: renders deploy/kubernetes/KUSTOMIZE_DIR as a pod serving
 # ../shared/conformance/VECTORS, runs it and checks it.
 run_variant() {
@@ -188,38 +203,17 @@ print(yaml.safe_load(open(sys.argv[1]))["spec"]["containers"][0][sys.argv[2]]["h
     check "/status serial" "$out (the cluster serial of config.data: $serial)" test "$out" = "$serial"
 
     # A live update, as it arrives in this layout.
-    local next=$((serial + 1)) started
+    local next=$((serial + 1))
     with_serial "$vec/config.data" "$dir/next.data" "$next"
     if [ "$variant" = base ]; then
-        started=$(date +%s.%N)
-        ganeti_write "$dir/lib/config.data" "$dir/next.data" 0:185 0640
-        if out=$(confd_wait "$udp" "$vec/hmac.key" "$started" 5 "$next"); then
-            figure=${out% *}
-            check "Ganeti-style rename over config.data (host path)" "serial $next served after $figure s (limit 1.5 s)" \
-                test "$(echo "$figure <= 1.5" | bc)" = 1
-        else
-            fail "Ganeti-style rename over config.data (host path): serial $next not served within 5 s"
-        fi
+        timed_update "Ganeti-style rename over config.data (host path)" "serial $next" "$udp" "$vec/hmac.key" "$next" \
+            ganeti_write "$dir/lib/config.data" "$dir/next.data" 0:185 0640
     else
-        started=$(date +%s.%N)
-        kubelet_write "$dir/config" config.data "$dir/next.data" 0644
-        if out=$(confd_wait "$udp" "$vec/hmac.key" "$started" 5 "$next"); then
-            figure=${out% *}
-            check "ConfigMap ..data swap of config.data" "serial $next served after $figure s (limit 1.5 s)" \
-                test "$(echo "$figure <= 1.5" | bc)" = 1
-        else
-            fail "ConfigMap ..data swap of config.data: serial $next not served within 5 s"
-        fi
+        timed_update "ConfigMap ..data swap of config.data" "serial $next" "$udp" "$vec/hmac.key" "$next" \
+            kubelet_write "$dir/config" config.data "$dir/next.data" 0644
         head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/new.key"
-        started=$(date +%s.%N)
-        kubelet_write "$dir/hmac-key" hmac.key "$dir/new.key" 0440
-        if out=$(confd_wait "$udp" "$dir/new.key" "$started" 5); then
-            figure=${out% *}
-            check "Secret ..data swap of hmac.key (rotation)" "new key answered after $figure s (limit 1.5 s)" \
-                test "$(echo "$figure <= 1.5" | bc)" = 1
-        else
-            fail "Secret ..data swap of hmac.key (rotation): new key not answered within 5 s"
-        fi
+        timed_update "Secret ..data swap of hmac.key (rotation)" "the new key" "$udp" "$dir/new.key" "" \
+            kubelet_write "$dir/hmac-key" hmac.key "$dir/new.key" 0440
         if out=$(confd_wait "$udp" "$vec/hmac.key" "$(date +%s.%N)" 2); then
             ok "previous key during the rotation grace period: still answered"
         else
