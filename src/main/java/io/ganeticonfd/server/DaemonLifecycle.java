@@ -3,6 +3,7 @@ package io.ganeticonfd.server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,6 @@ import io.ganeticonfd.query.QueryEngine;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 
 /**
@@ -40,7 +40,7 @@ public class DaemonLifecycle {
     private final DaemonSettings daemon;
     private final ConfdMetrics metrics;
     private final Vertx vertx;
-    private final List<String> deployments = new ArrayList<>();
+    private final List<UdpListener> listeners = new ArrayList<>();
     private final EventLoopHeartbeats heartbeats = new EventLoopHeartbeats();
     private volatile boolean failedToStart;
     private volatile boolean udpBound;
@@ -92,25 +92,25 @@ public class DaemonLifecycle {
 
     private boolean bind(RequestProcessor processor) {
         String host = udp.bind().orElse(ListenerPlan.defaultBindAddress());
-        int listeners = ListenerPlan.listeners(udp.listeners(), vertx.isNativeTransportEnabled());
-        UdpBinding b = new UdpBinding(host, udp.port(), listeners > 1,
-                new SocketTuning(udp.maxRequestBytes() + 1, udp.receiveBufferBytes()));
+        boolean nativeTransport = vertx.isNativeTransportEnabled();
+        int count = ListenerPlan.listeners(udp.listeners(), nativeTransport);
+        SocketTuning tuning = new SocketTuning(udp.maxRequestBytes() + 1, udp.receiveBufferBytes());
+        UdpBinding b = new UdpBinding(host, udp.port(), count > 1, tuning);
         try {
-            for (int i = 0; i < listeners; i++) {
-                String id = vertx.deployVerticle(new UdpListenerVerticle(processor, metrics, b, heartbeats),
-                        new DeploymentOptions()).toCompletionStage().toCompletableFuture()
-                        .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                deployments.add(id);
+            for (int i = 0; i < count; i++) {
+                DatagramHandler handler = new DatagramHandler(processor, metrics, tuning.readBytes());
+                listeners.add(UdpListener.bind(vertx.nettyEventLoopGroup(), nativeTransport, b, handler, heartbeats)
+                        .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             Log.errorf("Cannot listen on UDP %s port %d: %s", host, udp.port(), cause.getMessage());
             return false;
         }
         binding = b;
         udpBound = true;
-        Log.infof("Answering confd queries on UDP [%s]:%d with %d socket(s)%s", host, b.port(), listeners,
-                vertx.isNativeTransportEnabled() ? " (epoll)" : "");
+        Log.infof("Answering confd queries on UDP [%s]:%d with %d socket(s)%s", host, b.port(), count,
+                nativeTransport ? " (epoll)" : "");
         return true;
     }
 
@@ -119,12 +119,8 @@ public class DaemonLifecycle {
             watcher.close();
         }
         udpBound = false;
-        for (String id : deployments) {
-            try {
-                vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(1, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                Log.debugf("Undeploying a UDP listener: %s", e.getMessage());
-            }
+        for (UdpListener listener : listeners) {
+            listener.close(1000);
         }
     }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import io.ganeticonfd.http.StatusDocument;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.vertx.core.datagram.impl.DatagramSocketImpl;
 
 /** What docs/deploying.md ("Native") relies on: the reflection a native image must be told about. */
 class NativeReadinessTest {
@@ -20,15 +19,5 @@ class NativeReadinessTest {
         assertThat(r.ignoreNested()).as("ConfigFile, HmacKeyInfo and Udp are registered with it").isFalse();
         assertThat(List.of(StatusDocument.class.getDeclaredClasses())).extracting(Class::getSimpleName)
                 .contains("ConfigFile", "HmacKeyInfo", "Udp");
-    }
-
-    @Test
-    void socketTuningRegistersTheVertxFieldItReads() throws Exception {
-        RegisterForReflection r = Class.forName("io.ganeticonfd.server.SocketTuning").getAnnotation(RegisterForReflection.class);
-        assertThat(r).isNotNull();
-        assertThat(r.targets()).contains(DatagramSocketImpl.class);
-        assertThat(r.fields()).isTrue();
-        assertThat(DatagramSocketImpl.class.getDeclaredField("channel").getType().getName())
-                .as("the field SocketTuning reads still exists in this Vert.x").isEqualTo("io.netty.channel.socket.DatagramChannel");
     }
 }

@@ -1,0 +1,80 @@
+package io.ganeticonfd.server;
+
+import java.net.InetSocketAddress;
+
+import io.ganeticonfd.protocol.ConfdRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.quarkus.logging.Log;
+
+/**
+ * Reads request datagrams on one UDP channel, runs each through the {@link RequestProcessor} and
+ * writes the reply to its sender; the replies to one batch of reads are flushed together (one
+ * sendmmsg with the native transport). Each datagram is copied into one array reused for the
+ * channel's life, so one handler serves one channel (not sharable). Runs on the channel's event loop.
+ */
+final class DatagramHandler extends ChannelInboundHandlerAdapter {
+
+    private final RequestProcessor processor;
+    private final ConfdMetrics metrics;
+    private final byte[] request;
+
+    DatagramHandler(RequestProcessor processor, ConfdMetrics metrics, int readBytes) {
+        this.processor = processor;
+        this.metrics = metrics;
+        this.request = new byte[readBytes];
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket packet)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            handle(ctx, packet);
+        } finally {
+            packet.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // e.g. a reply to a sender that went away: nothing to do but note it
+        Log.debugf("UDP socket %s: %s", ctx.channel().localAddress(), cause.toString());
+    }
+
+    private void handle(ChannelHandlerContext ctx, DatagramPacket packet) {
+        long start = System.nanoTime();
+        ByteBuf content = packet.content();
+        int length = Math.min(content.readableBytes(), request.length);
+        content.getBytes(content.readerIndex(), request, 0, length);
+        Outcome outcome = processor.process(request, 0, length, System.currentTimeMillis() / 1000);
+        InetSocketAddress sender = packet.sender();
+        if (outcome instanceof Outcome.Replied replied) {
+            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(replied.datagram()), sender), ctx.voidPromise());
+            metrics.replied(replied.request().type(), replied.body().status(), replied.datagram().length,
+                    System.nanoTime() - start, replied.body().tooLarge());
+            if (Log.isDebugEnabled()) {
+                ConfdRequest r = replied.request();
+                Log.debugf("%s:%d %s %s -> %s", sender.getAddress().getHostAddress(), sender.getPort(), r.type(),
+                        r.query(), replied.body());
+            }
+        } else {
+            Outcome.Dropped dropped = (Outcome.Dropped) outcome;
+            metrics.dropped(dropped.reason());
+            if (Log.isDebugEnabled()) {
+                Log.debugf("%s:%d dropped %d bytes: %s (%s)", sender.getAddress().getHostAddress(), sender.getPort(),
+                        length, dropped.reason().tag(), dropped.detail());
+            }
+        }
+    }
+}
