@@ -85,6 +85,13 @@ class ClientJarIT {
     }
 
     @Test
+    void theReadmeShowsTheExampleAsItIs() throws IOException {
+        String example = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
+        String program = example.substring(example.indexOf("public class ClientExample")).strip();
+        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)).contains(program);
+    }
+
+    @Test
     void declaresTheJacksonVersionTheBuildUses() throws IOException {
         String pom = Files.readString(Path.of("target/client/pom.xml"), StandardCharsets.UTF_8);
         assertThat(pom).contains("<artifactId>ganeti-confd-client</artifactId>")
