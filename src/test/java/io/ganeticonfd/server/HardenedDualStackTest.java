@@ -2,11 +2,17 @@ package io.ganeticonfd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,32 +46,57 @@ class HardenedDualStackTest {
     @Inject
     DaemonLifecycle lifecycle;
 
-    /** Dual-stack bind, redaction, debug logging to a file. */
+    /**
+     * Dual-stack bind (IPv4 only on a host without IPv6 on loopback), redaction, debug logging to a
+     * file of this run's own.
+     */
     public static class Profile implements QuarkusTestProfile {
-        static final Path LOG = Path.of("target", "confd-hardened-test.log");
+        static final boolean IPV6 = ipv6Loopback();
+        static final Path LOG = freshLog();
 
         @Override
         public Map<String, String> getConfigOverrides() {
             String dir = ConformanceVectors.directory(DIR).toString();
             return Map.of("confd.config.file", dir + "/config.data", "confd.hmac.key-file", dir + "/hmac.key",
-                    "confd.udp.bind", "::", "confd.config.redact-private", "true",
+                    "confd.udp.bind", IPV6 ? "::" : "0.0.0.0", "confd.config.redact-private", "true",
                     "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
                     "quarkus.log.file.level", "DEBUG", "quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG");
+        }
+
+        private static boolean ipv6Loopback() {
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("::1", 0))) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static Path freshLog() {
+            try {
+                Path dir = Files.createTempDirectory("confd-hardened-test-");
+                Path log = dir.resolve("confd.log");
+                dir.toFile().deleteOnExit();
+                log.toFile().deleteOnExit(); // deleted first: the hooks run in reverse order
+                return log;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     @Test
     void answersOverIpv4AndIpv6() {
         assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+        assumeTrue(Profile.IPV6, "this host has no IPv6 on loopback: the daemon listens on IPv4 only");
         assertThat(ask("::1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
     }
 
     @Test
     void redactsPrivateParametersAndDrbdSecrets() {
-        JsonNode osparams = ask("::1", RequestType.CONFIG_QUERY,
+        JsonNode osparams = ask(Profile.IPV6 ? "::1" : "127.0.0.1", RequestType.CONFIG_QUERY,
                 "/instances/363f89c2-63bc-4601-9476-78f58c09786b/osparams_private");
         assertThat(osparams.path("answer").path("root_password").asText()).isEqualTo("<redacted>");
-        JsonNode cluster = ask("::1", RequestType.CONFIG_QUERY,
+        JsonNode cluster = ask(Profile.IPV6 ? "::1" : "127.0.0.1", RequestType.CONFIG_QUERY,
                 "/cluster/osparams_private_cluster/debian-image/root_password");
         assertThat(cluster.path("answer").asText()).isEqualTo("<redacted>");
         JsonNode secret = ask("127.0.0.1", RequestType.CONFIG_QUERY,
@@ -79,12 +110,20 @@ class HardenedDualStackTest {
 
     @Test
     void logsEachRequestAndReplyOnOneLineAndNeverTheKey() throws Exception {
-        String rsaltMarker = "/cluster/cluster_name";
-        ask("127.0.0.1", RequestType.CONFIG_QUERY, rsaltMarker);
-        await().atMost(Duration.ofSeconds(2)).until(() -> Files.readString(Profile.LOG).contains("CONFIG_QUERY"));
+        List<String> lines;
+        try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
+            String rsalt = UUID.randomUUID().toString();
+            assertThat(client.ask(UdpTestClient.request(RequestType.CONFIG_QUERY,
+                    new QueryArgument.Plain("/cluster/cluster_name"), rsalt, KEY), rsalt)).isNotNull();
+            // the reply is sent before the line is logged: wait for this client's own line
+            String sender = "127.0.0.1:" + client.localPort() + " CONFIG_QUERY ";
+            lines = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8).lines()
+                            .filter(l -> l.contains(sender) && l.contains("/cluster/cluster_name"))
+                            .toList(), found -> !found.isEmpty());
+        }
+        assertThat(lines).singleElement().asString().contains("\"status\":0").contains("cluster1.example.com");
         String log = Files.readString(Profile.LOG, StandardCharsets.UTF_8);
-        assertThat(log.lines().filter(l -> l.contains("CONFIG_QUERY") && l.contains(rsaltMarker)))
-                .singleElement().asString().contains("\"status\":0").contains("cluster1.example.com");
         String key = new String(KEY_BYTES, StandardCharsets.US_ASCII);
         assertThat(log).doesNotContain(key).doesNotContain(key.substring(0, 16)).contains(KEY.fingerprint());
     }

@@ -47,6 +47,11 @@ public final class UdpTestClient implements AutoCloseable {
         }
     }
 
+    /** The client's own UDP port (the daemon's debug log names each request's sender by it). */
+    public int localPort() {
+        return channel.socket().getLocalPort();
+    }
+
     /** A request datagram as Ganeti's clients send it: signed with {@code key}, timestamped now. */
     public static byte[] request(RequestType type, QueryArgument query, String rsalt, HmacKey key) {
         return ENCODER.encode(new ConfdRequest(type, query, rsalt), Instant.now().getEpochSecond(), key);
