@@ -30,6 +30,12 @@ public final class UdpTestClient implements AutoCloseable {
 
     private static final RequestEncoder ENCODER = new RequestEncoder(new ObjectMapper());
 
+    /**
+     * How long a reply may take before it counts as missing: a generous ceiling for a loaded CI box,
+     * not a speed promise (a reply normally takes well under a millisecond).
+     */
+    private static final int REPLY_CEILING_MILLIS = 30_000;
+
     private final DatagramChannel channel;
     private final InetSocketAddress server;
     private final HmacKey key;
@@ -40,7 +46,7 @@ public final class UdpTestClient implements AutoCloseable {
             this.server = new InetSocketAddress(host, port);
             this.channel = DatagramChannel.open();
             this.channel.connect(server);
-            this.channel.socket().setSoTimeout(3000);
+            this.channel.socket().setSoTimeout(REPLY_CEILING_MILLIS);
             this.key = key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +77,7 @@ public final class UdpTestClient implements AutoCloseable {
         while (true) {
             Reply r = receive();
             if (r == null) {
-                throw new AssertionError("no reply to the sentinel ping within 3 s");
+                throw new AssertionError("no reply to the sentinel ping within " + REPLY_CEILING_MILLIS / 1000 + " s");
             }
             if (r.salt().equals(sentinel)) {
                 return before;
@@ -103,7 +109,7 @@ public final class UdpTestClient implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             try {
-                channel.socket().setSoTimeout(3000);
+                channel.socket().setSoTimeout(REPLY_CEILING_MILLIS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
