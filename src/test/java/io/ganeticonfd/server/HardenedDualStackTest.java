@@ -60,7 +60,8 @@ class HardenedDualStackTest {
             return Map.of("confd.config.file", dir + "/config.data", "confd.hmac.key-file", dir + "/hmac.key",
                     "confd.udp.bind", IPV6 ? "::" : "0.0.0.0", "confd.config.redact-private", "true",
                     "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG", "quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG");
+                    "quarkus.log.file.level", "DEBUG", "quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG",
+                    "confd.udp.listeners", "2");
         }
 
         private static boolean ipv6Loopback() {
@@ -89,6 +90,15 @@ class HardenedDualStackTest {
         assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
         assumeTrue(Profile.IPV6, "this host has no IPv6 on loopback: the daemon listens on IPv4 only");
         assertThat(ask("::1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+    }
+
+    @Test
+    void twoListenersShareThePortAndBothAnswer() {
+        assertThat(lifecycle.heartbeats().loops()).as("two sockets bound to one port (SO_REUSEPORT)").isEqualTo(2);
+        // the kernel spreads senders over the sockets by their address: 32 senders reach both (all on one: 2^-31)
+        for (int i = 0; i < 32; i++) {
+            assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+        }
     }
 
     @Test
