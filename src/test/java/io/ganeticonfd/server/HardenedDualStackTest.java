@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
@@ -32,8 +34,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The daemon bound to every IPv4 and IPv6 address, with {@code --redact-private} and {@code -d}:
- * answers over both families, hides private values, logs one line per request, never logs the key.
+ * The daemon bound to every IPv4 and IPv6 address with two sockets, {@code --redact-private}, {@code -d}
+ * and tight JSON limits: answers over both families and both sockets, hides private values, logs one
+ * line per request, never logs the key, drops JSON deeper or longer than configured.
  */
 @QuarkusTest
 @TestProfile(HardenedDualStackTest.Profile.class)
@@ -42,6 +45,7 @@ class HardenedDualStackTest {
     private static final String DIR = "synthetic-n12-i60-g3-s1";
     private static final byte[] KEY_BYTES = ConformanceVectors.read(DIR, "hmac.key");
     private static final HmacKey KEY = HmacKey.of(KEY_BYTES);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -53,15 +57,20 @@ class HardenedDualStackTest {
     public static class Profile implements QuarkusTestProfile {
         static final boolean IPV6 = ipv6Loopback();
         static final Path LOG = freshLog();
+        static final int MAX_DEPTH = 3;
+        static final int MAX_STRING = 1024;
 
         @Override
         public Map<String, String> getConfigOverrides() {
             String dir = ConformanceVectors.directory(DIR).toString();
-            return Map.of("confd.config.file", dir + "/config.data", "confd.hmac.key-file", dir + "/hmac.key",
-                    "confd.udp.bind", IPV6 ? "::" : "0.0.0.0", "confd.config.redact-private", "true",
-                    "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG", "quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG",
-                    "confd.udp.listeners", "2");
+            return Map.ofEntries(Map.entry("confd.config.file", dir + "/config.data"),
+                    Map.entry("confd.hmac.key-file", dir + "/hmac.key"),
+                    Map.entry("confd.udp.bind", IPV6 ? "::" : "0.0.0.0"), Map.entry("confd.udp.listeners", "2"),
+                    Map.entry("confd.udp.max-json-depth", Integer.toString(MAX_DEPTH)),
+                    Map.entry("confd.udp.max-json-string-length", Integer.toString(MAX_STRING)),
+                    Map.entry("confd.config.redact-private", "true"), Map.entry("quarkus.log.file.enabled", "true"),
+                    Map.entry("quarkus.log.file.path", LOG.toString()), Map.entry("quarkus.log.file.level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
         }
 
         private static boolean ipv6Loopback() {
@@ -99,6 +108,48 @@ class HardenedDualStackTest {
         for (int i = 0; i < 32; i++) {
             assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
         }
+    }
+
+    @Test
+    void acceptsJsonNestedToTheConfiguredDepthAndDropsDeeper() throws Exception {
+        try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
+            // message object, query dict, its IP list (member "2"): 3 levels, the deepest a valid request nests
+            assertThat(client.exchange(signed("{\"protocol\": 1, \"type\": 2, \"query\": {\"2\": [\"192.0.2.1\"]}, "
+                    + "\"rsalt\": \"depth-ok\"}"))).singleElement().extracting(UdpTestClient.Reply::salt)
+                    .isEqualTo("depth-ok");
+            // one level more: refused by the JSON parser's limit (without it: by the query's shape)
+            assertThat(client.exchange(signed("{\"protocol\": 1, \"type\": 2, \"query\": {\"2\": [[\"192.0.2.1\"]]}, "
+                    + "\"rsalt\": \"too-deep\"}"))).as("dropped").isEmpty();
+            String sender = "127.0.0.1:" + client.localPort() + " dropped ";
+            List<String> drops = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8).lines().filter(l -> l.contains(sender))
+                            .toList(), found -> !found.isEmpty());
+            assertThat(drops).singleElement().asString().contains("bad_request (message is not valid JSON)");
+        }
+    }
+
+    @Test
+    void acceptsStringsOfTheConfiguredLengthAndDropsLonger() {
+        try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
+            String head = "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"long\", \"query\": \"";
+            String tail = "\"}";
+            // the envelope's msg member is the longest string of a request: exactly the limit, then one more
+            String longest = head + "x".repeat(Profile.MAX_STRING - head.length() - tail.length()) + tail;
+            assertThat(longest).hasSize(Profile.MAX_STRING);
+            assertThat(client.exchange(signed(longest))).singleElement().extracting(UdpTestClient.Reply::salt)
+                    .isEqualTo("long");
+            String tooLong = head + "x".repeat(Profile.MAX_STRING + 1 - head.length() - tail.length()) + tail;
+            assertThat(client.exchange(signed(tooLong))).as("dropped").isEmpty();
+        }
+    }
+
+    /** {@code message} signed with the test key in Ganeti's envelope, timestamped now. */
+    private static byte[] signed(String message) {
+        String salt = Long.toString(System.currentTimeMillis() / 1000);
+        String hmac = java.util.HexFormat.of().formatHex(
+                KEY.sign(salt.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8)));
+        ObjectNode envelope = JSON.createObjectNode().put("msg", message).put("salt", salt).put("hmac", hmac);
+        return ("plj0" + envelope).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
