@@ -2,12 +2,15 @@ package io.ganeticonfd.http;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.QueryArgument;
+import io.ganeticonfd.protocol.RejectReason;
 import io.ganeticonfd.protocol.RequestType;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.UdpTestClient;
@@ -108,6 +112,42 @@ class StatusAndHealthTest {
     }
 
     @Test
+    void everyDropReasonIsCountedUnderItsOwnLabel() {
+        String now = Long.toString(System.currentTimeMillis() / 1000);
+        String ping = "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}";
+        Map<RejectReason, byte[]> datagrams = new EnumMap<>(RejectReason.class);
+        datagrams.put(RejectReason.OVERSIZE, ("plj0" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII));
+        datagrams.put(RejectReason.BAD_MAGIC, "garbage".getBytes(StandardCharsets.US_ASCII));
+        datagrams.put(RejectReason.BAD_JSON, "plj0{not json".getBytes(StandardCharsets.US_ASCII));
+        datagrams.put(RejectReason.BAD_ENVELOPE, "plj0{\"msg\": \"x\"}".getBytes(StandardCharsets.US_ASCII));
+        datagrams.put(RejectReason.BAD_HMAC, UdpTestClient.signedEnvelope(ping, now, HmacKey.of("another key")));
+        datagrams.put(RejectReason.BAD_SALT, UdpTestClient.signedEnvelope(ping, "yesterday", KEY));
+        datagrams.put(RejectReason.CLOCK_SKEW,
+                UdpTestClient.signedEnvelope(ping, Long.toString(System.currentTimeMillis() / 1000 - 86_400), KEY));
+        datagrams.put(RejectReason.BAD_REQUEST, UdpTestClient.signedEnvelope("{\"protocol\": 1}", now, KEY));
+        datagrams.put(RejectReason.UNKNOWN_TYPE,
+                UdpTestClient.signedEnvelope("{\"protocol\": 1, \"type\": 99, \"rsalt\": \"r\"}", now, KEY));
+        assertThat(datagrams.keySet()).as("a datagram for every reason").containsExactlyInAnyOrder(RejectReason.values());
+
+        Map<RejectReason, Double> before = new EnumMap<>(RejectReason.class);
+        datagrams.keySet().forEach(r -> before.put(r, metric(drops(r))));
+        try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
+            datagrams.forEach((reason, datagram) -> assertThat(client.exchange(datagram)).as(reason.tag()).isEmpty());
+        }
+        datagrams.keySet().forEach(r -> assertThat(metric(drops(r)) - before.get(r)).as(r.tag()).isEqualTo(1));
+    }
+
+    @Test
+    void aMissingSeriesIsAnErrorNotZero() {
+        assertThatThrownBy(() -> metric("confd_no_such_series_total")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("confd_no_such_series_total");
+    }
+
+    private static String drops(RejectReason reason) {
+        return "confd_drops_total{reason=\"" + reason.tag() + "\"}";
+    }
+
+    @Test
     void noEndpointRevealsTheKey() {
         String key = new String(KEY_BYTES, StandardCharsets.US_ASCII);
         for (String path : new String[] {"/status", "/q/health", "/q/health/well", "/q/metrics"}) {
@@ -123,7 +163,7 @@ class StatusAndHealthTest {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }
         }
-        return 0;
+        throw new AssertionError("no series " + series + " in /q/metrics");
     }
 
     private static byte[] request(RequestType type, QueryArgument query, HmacKey key) {

@@ -21,8 +21,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
@@ -45,7 +43,6 @@ class HardenedDualStackTest {
     private static final String DIR = "synthetic-n12-i60-g3-s1";
     private static final byte[] KEY_BYTES = ConformanceVectors.read(DIR, "hmac.key");
     private static final HmacKey KEY = HmacKey.of(KEY_BYTES);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -143,13 +140,8 @@ class HardenedDualStackTest {
         }
     }
 
-    /** {@code message} signed with the test key in Ganeti's envelope, timestamped now. */
     private static byte[] signed(String message) {
-        String salt = Long.toString(System.currentTimeMillis() / 1000);
-        String hmac = java.util.HexFormat.of().formatHex(
-                KEY.sign(salt.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8)));
-        ObjectNode envelope = JSON.createObjectNode().put("msg", message).put("salt", salt).put("hmac", hmac);
-        return ("plj0" + envelope).getBytes(StandardCharsets.UTF_8);
+        return UdpTestClient.signedEnvelope(message, KEY);
     }
 
     @Test
