@@ -23,7 +23,7 @@ class ConfigParserFuzzTest {
     private static final ConfigParser PARSER = new ConfigParser(new ObjectMapper(), false);
     private static final QueryEngine ENGINE = new QueryEngine();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void anyFileLoadsOrIsRefusedWithOneLine(byte[] file) {
         ClusterSnapshot snapshot;
         try {

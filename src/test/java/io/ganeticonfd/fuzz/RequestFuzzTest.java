@@ -35,7 +35,7 @@ class RequestFuzzTest {
             InProcessServer.processor(ConformanceVectors.read("synthetic-n12-i60-g3-s1", "config.data"), KEY);
 
     /** Any datagram: never throws, and nothing unsigned is ever answered. */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void arbitraryDatagramsAreNeverAnsweredUnlessSigned(byte[] datagram) {
         DecodeResult result = DECODER.decode(datagram, 0, datagram.length, NOW, KeyRing.of(KEY));
         if (result instanceof DecodeResult.Accepted) {
@@ -46,7 +46,7 @@ class RequestFuzzTest {
     }
 
     /** Any signed message text: never throws; an answered request gets a reply that fits a datagram. */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void signedMessagesAreAnsweredOrDroppedWithoutFailing(FuzzedDataProvider data) {
         String msg = data.consumeRemainingAsString();
         byte[] datagram = new RequestEncoder(JSON).sign(msg, Long.toString(NOW), KEY);
