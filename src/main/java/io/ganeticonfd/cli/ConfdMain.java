@@ -3,6 +3,7 @@ package io.ganeticonfd.cli;
 import java.io.IOException;
 import java.util.Arrays;
 
+import io.ganeticonfd.loadgen.BenchCommand;
 import io.ganeticonfd.server.Version;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.client.ConfdClient;
 import io.ganeticonfd.client.ConfdResult;
+import io.ganeticonfd.client.HmacKeyFile;
 import io.ganeticonfd.client.PeerReply;
 import io.ganeticonfd.protocol.HmacKey;
 
@@ -39,7 +40,7 @@ public final class QueryCommand {
                 out.print(QueryUsage.TEXT);
                 return 0;
             }
-            key = ClientKey.load(options.demo(), options.keyFile());
+            key = HmacKeyFile.load(options.demo(), options.keyFile());
             client = client(options, key);
         } catch (UsageException | IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");

@@ -17,7 +17,6 @@ record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, 
         String link, List<MasterField> fields) {
 
     static final String DEFAULT_PEER = "127.0.0.1";
-    static final Path DEFAULT_KEY_FILE = Path.of("/var/lib/ganeti/hmac.key");
     static final int DEFAULT_TIMING_REQUESTS = 100;
 
     /** Parses the arguments that follow {@code query}. */
@@ -34,24 +33,5 @@ record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, 
             return new QueryArgument.Dict(null, null, List.of(), fields);
         }
         return arg == null ? QueryArgument.None.INSTANCE : new QueryArgument.Plain(arg);
-    }
-
-    /** What a request of each type takes as ARG. */
-    enum ArgRule {
-        /** No ARG. */
-        NONE,
-        /** ARG required. */
-        REQUIRED,
-        /** ARG optional. */
-        OPTIONAL;
-
-        static ArgRule of(RequestType type) {
-            return switch (type) {
-                case PING, CLUSTER_MASTER, NODE_PIP_LIST, MC_PIP_LIST, DATA_COLLECTORS -> NONE;
-                case NODE_ROLE_BYNAME, NODE_PIP_BY_INSTANCE_IP, NODE_DRBD, NODE_INSTANCES, INSTANCE_DISKS,
-                        CONFIG_QUERY -> REQUIRED;
-                case INSTANCES_IPS_LIST -> OPTIONAL;
-            };
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.ganeticonfd.client.ConfdClientBuilder;
+import io.ganeticonfd.client.HmacKeyFile;
+import io.ganeticonfd.client.RequestDescription;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.RequestType;
 
@@ -102,12 +104,12 @@ final class QueryOptionsParser {
             throw new UsageException("too many arguments: " + String.join(" ", positional.subList(2, positional.size())));
         }
         String arg = positional.size() == 2 ? positional.get(1) : null;
-        QueryOptions.ArgRule rule = QueryOptions.ArgRule.of(type);
-        if (rule == QueryOptions.ArgRule.NONE && arg != null) {
+        RequestDescription description = RequestDescription.of(type);
+        if (description.argument() == RequestDescription.Argument.NONE && arg != null) {
             throw new UsageException(type.cliName() + " takes no argument, got '" + arg + "'");
         }
-        if (rule == QueryOptions.ArgRule.REQUIRED && arg == null) {
-            throw new UsageException(type.cliName() + " needs an argument (" + argName(type) + ")");
+        if (description.argument() == RequestDescription.Argument.REQUIRED && arg == null) {
+            throw new UsageException(type.cliName() + " needs an argument (" + description.argumentName() + ")");
         }
         if (link != null && type != RequestType.NODE_PIP_BY_INSTANCE_IP) {
             throw new UsageException("--link only applies to " + RequestType.NODE_PIP_BY_INSTANCE_IP.cliName()
@@ -121,7 +123,7 @@ final class QueryOptionsParser {
 
     private QueryOptions build(RequestType type, String arg) {
         List<String> peerList = peers != null ? peers : List.of(QueryOptions.DEFAULT_PEER);
-        Path key = demo ? null : keyFile != null ? keyFile : QueryOptions.DEFAULT_KEY_FILE;
+        Path key = demo ? null : keyFile != null ? keyFile : HmacKeyFile.GANETI_PATH;
         int timing = requests != null ? requests : QueryOptions.DEFAULT_TIMING_REQUESTS;
         return new QueryOptions(help, selftest, json, demo, peerList, port, key, timeout, coverage, retries, timing,
                 type, arg, link, fields);
@@ -189,15 +191,6 @@ final class QueryOptionsParser {
 
     static String fieldName(MasterField m) {
         return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String argName(RequestType type) {
-        return switch (type) {
-            case NODE_PIP_BY_INSTANCE_IP -> "an instance IP";
-            case CONFIG_QUERY -> "a JSON pointer such as /cluster/cluster_name";
-            case INSTANCE_DISKS -> "an instance name";
-            default -> "a node name";
-        };
     }
 
     private static String typeNames() {

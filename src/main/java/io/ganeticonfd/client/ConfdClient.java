@@ -5,7 +5,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -19,6 +18,7 @@ import io.ganeticonfd.protocol.NodeRole;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestEncoder;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.protocol.RsaltSequence;
 
 /**
  * Asks confd servers over UDP: each request goes, signed and with a fresh rsalt, to several peers;
@@ -35,6 +35,7 @@ public final class ConfdClient implements AutoCloseable {
     private final RequestEncoder encoder;
     private final InstantSource clock;
     private final RequestLoop loop;
+    private final RsaltSequence rsalts = RsaltSequence.random();
 
     ConfdClient(ClientSettings settings, InstantSource clock) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
@@ -56,7 +57,7 @@ public final class ConfdClient implements AutoCloseable {
 
     /** Sends one request and gathers every reply; completes when enough arrived or at the timeout. */
     public CompletableFuture<ConfdResult> query(RequestType type, QueryArgument query) {
-        ConfdRequest request = new ConfdRequest(type, Objects.requireNonNull(query), UUID.randomUUID().toString());
+        ConfdRequest request = new ConfdRequest(type, Objects.requireNonNull(query), rsalts.next());
         if (loop.closed()) {
             return CompletableFuture.failedFuture(ConfdException.closed(null));
         }

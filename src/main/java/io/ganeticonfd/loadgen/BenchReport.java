@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import io.ganeticonfd.client.ConfdClientBuilder;
+import io.ganeticonfd.client.HmacKeyFile;
 
 /**
  * The parsed {@code bench} command line. {@code window} is per socket: the requests kept in flight
@@ -12,7 +13,7 @@ import io.ganeticonfd.client.ConfdClientBuilder;
 record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int window, double rate,
         double durationSeconds, double warmupSeconds, int threads, BenchMix mix, int timeoutMillis, boolean json) {
 
-    static final String DEFAULT_TARGET = QueryOptions.DEFAULT_PEER + ":" + ConfdClientBuilder.DEFAULT_PORT;
+    static final String DEFAULT_TARGET = "127.0.0.1:" + ConfdClientBuilder.DEFAULT_PORT;
     static final int DEFAULT_WINDOW = 16;
     static final int DEFAULT_OPEN_LOOP_CAP = 4096;
     static final int MAX_WINDOW = 65_536;
@@ -26,7 +27,7 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
     }
 
     /** Parses the arguments that follow {@code bench}. */
-    static BenchOptions parse(String[] args) throws UsageException {
+    static BenchOptions parse(String[] args) {
         boolean help = false;
         boolean json = false;
         boolean demo = false;
@@ -46,7 +47,7 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
             String name = inline ? a.substring(0, eq) : a;
             if (List.of("-h", "--help", "--json", "--demo").contains(name)) {
                 if (inline) {
-                    throw new UsageException("option " + name + " takes no value");
+                    throw new IllegalArgumentException("option " + name + " takes no value");
                 }
                 help |= name.equals("-h") || name.equals("--help");
                 json |= name.equals("--json");
@@ -54,10 +55,10 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
                 continue;
             }
             if (!name.startsWith("-")) {
-                throw new UsageException("unexpected argument '" + a + "'");
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
             }
             if (!VALUED.contains(name)) {
-                throw new UsageException("unknown option " + name);
+                throw new IllegalArgumentException("unknown option " + name);
             }
             String value;
             if (inline) {
@@ -65,7 +66,7 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
-                throw new UsageException("option " + name + " needs a value");
+                throw new IllegalArgumentException("option " + name + " needs a value");
             }
             switch (name) {
                 case "--target" -> target = value;
@@ -77,22 +78,21 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
                 case "--threads" -> threads = (int) number(name, value, 1, 256, true);
                 case "--mix" -> mix = value;
                 case "--timeout-ms" -> timeout = (int) number(name, value, 1, 600_000, true);
-                default -> throw new UsageException("unknown option " + name);
+                default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (demo && keyFile != null) {
-            throw new UsageException("--demo and --hmac-key-file cannot be combined");
+            throw new IllegalArgumentException("--demo and --hmac-key-file cannot be combined");
         }
         if (!demo && keyFile == null) {
-            keyFile = QueryOptions.DEFAULT_KEY_FILE;
+            keyFile = HmacKeyFile.GANETI_PATH;
         }
         int w = window != null ? window : rate > 0 ? DEFAULT_OPEN_LOOP_CAP : DEFAULT_WINDOW;
         return new BenchOptions(help, target, keyFile, demo, w, rate, duration, warmup, threads,
                 help ? null : BenchMix.parse(mix), timeout, json);
     }
 
-    private static double number(String name, String text, double min, double max, boolean integer)
-            throws UsageException {
+    private static double number(String name, String text, double min, double max, boolean integer) {
         try {
             double v = integer ? Integer.parseInt(text.strip()) : Double.parseDouble(text.strip());
             if (v >= min && v <= max) {
@@ -101,7 +101,7 @@ record BenchOptions(boolean help, String target, Path keyFile, boolean demo, int
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("option " + name + ": expected " + (integer ? "a whole number" : "a number")
+        throw new IllegalArgumentException("option " + name + ": expected " + (integer ? "a whole number" : "a number")
                 + " from " + BenchMix.weightText(min) + " to " + BenchMix.weightText(max) + ", got '" + text + "'");
     }
 }

@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 /** The {@code --help} text of {@code ganeti-confd bench}. */
 final class BenchUsage {

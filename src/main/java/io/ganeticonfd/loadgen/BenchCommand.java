@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.client.ConfdClient;
 import io.ganeticonfd.client.ConfdClientBuilder;
+import io.ganeticonfd.client.HmacKeyFile;
 import io.ganeticonfd.client.Peer;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.PreparedRequest;
+import io.ganeticonfd.protocol.RsaltSequence;
 
 /**
  * {@code ganeti-confd bench}: an end-to-end load generator for confd servers (ours, Ganeti's, any
@@ -39,15 +42,15 @@ public final class BenchCommand {
                 out.print(BenchUsage.TEXT);
                 return 0;
             }
-            key = ClientKey.load(options.demo(), options.keyFile());
+            key = HmacKeyFile.load(options.demo(), options.keyFile());
             target = Peer.parse(options.target(), ConfdClientBuilder.DEFAULT_PORT);
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");
             return 2;
         }
         try {
             BenchMix mix = resolve(options, key, target);
-            List<RequestTemplate> templates = templates(mix);
+            List<PreparedRequest> templates = templates(mix);
             BenchReport report = load(options, key, target, mix, templates);
             if (options.json()) {
                 report.printJson(out, JSON);
@@ -60,7 +63,7 @@ public final class BenchCommand {
                 return 1;
             }
             return 0;
-        } catch (UsageException e) {
+        } catch (IllegalArgumentException e) {
             err.println(PREFIX + "error: " + e.getMessage() + " (see --help)");
             return 2;
         } catch (MixDefaults.DiscoveryException e) {
@@ -88,12 +91,12 @@ public final class BenchCommand {
         }
     }
 
-    private static List<RequestTemplate> templates(BenchMix mix) throws UsageException {
-        List<RequestTemplate> out = new ArrayList<>();
+    private static List<PreparedRequest> templates(BenchMix mix) {
+        List<PreparedRequest> out = new ArrayList<>();
         for (BenchMix.Entry e : mix.entries()) {
-            RequestTemplate t = RequestTemplate.of(e, JSON);
-            if (t.maxBytes() > ConfdClient.MAX_REQUEST_BYTES) {
-                throw new UsageException("mix entry " + e.spec() + " makes requests larger than confd's limit of "
+            PreparedRequest t = PreparedRequest.of(JSON, e.type(), QueryText.of(e, JSON));
+            if (t.maxBytes(RsaltSequence.LENGTH) > ConfdClient.MAX_REQUEST_BYTES) {
+                throw new IllegalArgumentException("mix entry " + e.spec() + " makes requests larger than confd's limit of "
                         + ConfdClient.MAX_REQUEST_BYTES + " bytes");
             }
             out.add(t);
@@ -102,7 +105,7 @@ public final class BenchCommand {
     }
 
     private static BenchReport load(BenchOptions o, HmacKey key, Peer target, BenchMix mix,
-            List<RequestTemplate> templates) throws IOException, InterruptedException {
+            List<PreparedRequest> templates) throws IOException, InterruptedException {
         double[] cumulative = new double[mix.entries().size()];
         double acc = 0;
         for (int i = 0; i < cumulative.length; i++) {
@@ -122,7 +125,7 @@ public final class BenchCommand {
             for (int i = 0; i < o.threads(); i++) {
                 SocketStats s = new SocketStats();
                 InFlightTable table = new InFlightTable(o.window());
-                BenchSocket socket = new BenchSocket(i, nonce, target.address(), templates, cumulative, key, table, s,
+                BenchSocket socket = new BenchSocket(i, nonce, target.address(), templates, cumulative, key, JSON, table, s,
                         countedFrom);
                 sockets.add(socket);
                 stats.add(s);
