@@ -3,7 +3,7 @@ package io.ganeticonfd.protocol;
 import java.util.HexFormat;
 
 /** Hex encoding of HMAC digests and rsalt digits, without allocation beyond the result. */
-public final class Hex {
+final class Hex {
 
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -11,7 +11,7 @@ public final class Hex {
     }
 
     /** The 20-byte digest written as 40 hex characters (either case), or null if it is not one. */
-    public static byte[] decodeDigest(String hex) {
+    static byte[] decodeDigest(String hex) {
         if (hex.length() != HmacKey.DIGEST_BYTES * 2) {
             return null;
         }
@@ -28,7 +28,7 @@ public final class Hex {
     }
 
     /** Writes {@code digest} as lower-case hex into {@code out} at {@code pos}; returns the next position. */
-    public static int encode(byte[] digest, byte[] out, int pos) {
+    static int encode(byte[] digest, byte[] out, int pos) {
         for (byte b : digest) {
             out[pos++] = DIGITS[(b >> 4) & 0xf];
             out[pos++] = DIGITS[b & 0xf];
@@ -37,7 +37,7 @@ public final class Hex {
     }
 
     /** Writes the low {@code digits} hex digits of {@code value} (lower case) into {@code out} at {@code pos}. */
-    public static void writeDigits(long value, int digits, byte[] out, int pos) {
+    static void writeDigits(long value, int digits, byte[] out, int pos) {
         for (int i = pos + digits - 1; i >= pos; i--) {
             out[i] = DIGITS[(int) (value & 0xf)];
             value >>>= 4;
@@ -45,7 +45,7 @@ public final class Hex {
     }
 
     /** The value of an ASCII hex digit (either case), or -1. */
-    public static int digitValue(int c) {
+    static int digitValue(int c) {
         return c >= 0 && c < 128 && HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }
