@@ -52,7 +52,7 @@ record AnswerText(String value, List<String> lines) {
     private static AnswerText masterFields(List<MasterField> fields, JsonNode a) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            out.add(QueryOptionsParser.fieldName(fields.get(i)) + ": " + text(a.get(i)));
+            out.add(QueryCommand.fieldName(fields.get(i)) + ": " + text(a.get(i)));
         }
         return new AnswerText(null, out);
     }

@@ -9,7 +9,7 @@ import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 
 /**
- * The parsed {@code query} command line. {@code type} is null for {@code --help} and
+ * The checked {@code query} command line. {@code type} is null for {@code --help} and
  * {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
  */
 record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, List<String> peers, int port,
@@ -18,11 +18,6 @@ record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, 
 
     static final String DEFAULT_PEER = "127.0.0.1";
     static final int DEFAULT_TIMING_REQUESTS = 100;
-
-    /** Parses the arguments that follow {@code query}. */
-    static QueryOptions parse(String[] args) throws UsageException {
-        return new QueryOptionsParser(args).parse();
-    }
 
     /** The query argument sent on the wire for {@link #type}. */
     QueryArgument query() {

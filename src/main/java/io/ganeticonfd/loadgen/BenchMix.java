@@ -2,7 +2,6 @@ package io.ganeticonfd.loadgen;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ganeticonfd.cli.OptionChecks;
 import io.ganeticonfd.client.RequestDescription;
 import io.ganeticonfd.protocol.RequestType;
 
@@ -45,7 +45,7 @@ record BenchMix(List<Entry> entries) {
         /** The entry as it is written in a mix spec. */
         String spec() {
             String a = arg == null ? "" : "=" + (raw ? "@" : "") + arg;
-            return type.code() + a + ":" + weightText(weight);
+            return type.code() + a + ":" + OptionChecks.text(weight);
         }
     }
 
@@ -184,9 +184,5 @@ record BenchMix(List<Entry> entries) {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static String weightText(double w) {
-        return w == Math.rint(w) && w < 1e15 ? Long.toString((long) w) : String.format(Locale.ROOT, "%s", w);
     }
 }
