@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.ganeticonfd.client.AnswerText;
 import io.ganeticonfd.client.ConfdClient;
 import io.ganeticonfd.client.ConfdClientBuilder;
 import io.ganeticonfd.client.ConfdResult;
@@ -156,7 +157,7 @@ public final class QueryCommand implements Callable<Integer> {
             }
             requestType = requestType(cl);
         }
-        return new QueryOptions(false, selftest, json, key.demo(), peerList, port, keyFile, wait, coverage, retries, timing,
+        return new QueryOptions(selftest, json, key.demo(), peerList, port, keyFile, wait, coverage, retries, timing,
                 requestType, arg, link, masterFields);
     }
 
@@ -199,17 +200,10 @@ public final class QueryCommand implements Callable<Integer> {
         List<MasterField> out = new ArrayList<>();
         for (String name : names.split(",")) {
             String f = name.strip();
-            out.add(Arrays.stream(MasterField.values())
-                    .filter(m -> f.equals(Integer.toString(m.code())) || f.equals(fieldName(m))).findFirst()
-                    .orElseThrow(() -> OptionChecks.invalid(cl, "--fields",
-                            "unknown master field '" + f + "' (0/name, 1/master-ip, 2/node-primary-ip)")));
+            out.add(MasterField.fromName(f).orElseThrow(() -> OptionChecks.invalid(cl, "--fields",
+                    "unknown master field '" + f + "' (0/name, 1/master-ip, 2/node-primary-ip)")));
         }
         return List.copyOf(out);
-    }
-
-    /** The command-line name of a master field ({@code master-ip}). */
-    static String fieldName(MasterField m) {
-        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String typeNames() {
@@ -255,7 +249,7 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private static void printHuman(QueryOptions o, ConfdResult result, PeerReply chosen, PrintWriter out) {
-        AnswerText text = AnswerText.of(o.type(), o.fields(), chosen.reply().answer());
+        AnswerText text = RequestDescription.of(o.type()).text(o.query(), chosen.reply().answer());
         if (text.value() != null) {
             out.println(label(o) + ": " + text.value() + suffix(result, chosen));
         } else if (text.lines().isEmpty()) {

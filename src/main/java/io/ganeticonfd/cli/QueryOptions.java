@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.ganeticonfd.client.RequestDescription;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 
 /**
- * The checked {@code query} command line. {@code type} is null for {@code --help} and
- * {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
+ * The checked {@code query} command line. {@code type} is null for {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
  */
-record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, List<String> peers, int port,
+record QueryOptions(boolean selftest, boolean json, boolean demo, List<String> peers, int port,
         Path keyFile, Duration timeout, Integer coverage, int retries, int requests, RequestType type, String arg,
         String link, List<MasterField> fields) {
 
@@ -21,12 +21,6 @@ record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, 
 
     /** The query argument sent on the wire for {@link #type}. */
     QueryArgument query() {
-        if (type == RequestType.NODE_PIP_BY_INSTANCE_IP) {
-            return new QueryArgument.Dict(link, arg, List.of(), List.of());
-        }
-        if (type == RequestType.CLUSTER_MASTER && fields != null) {
-            return new QueryArgument.Dict(null, null, List.of(), fields);
-        }
-        return arg == null ? QueryArgument.None.INSTANCE : new QueryArgument.Plain(arg);
+        return RequestDescription.of(type).query(arg, link, fields);
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.client.RequestDescription;
+import io.ganeticonfd.protocol.RequestEncoder;
 
 /** The query a resolved mix entry sends (null: no query member). */
 final class QueryText {
@@ -13,8 +14,9 @@ final class QueryText {
     }
 
     /**
-     * Raw entries send their JSON; node-pip-by-instance-ip sends {@code {"1": IP}} (the default link);
-     * other arguments go as a JSON string; no argument sends no query.
+     * Raw entries send their JSON; others the query their type's {@link RequestDescription} makes of
+     * the argument (node-pip-by-instance-ip: {@code {"1": IP}} on the default link, else a JSON
+     * string); no argument sends no query.
      */
     static JsonNode of(BenchMix.Entry e, ObjectMapper mapper) {
         if (e.arg() == null) {
@@ -27,9 +29,6 @@ final class QueryText {
                 throw new IllegalArgumentException("--mix entry " + e.spec() + ": the query is not valid JSON");
             }
         }
-        if (e.type() == RequestType.NODE_PIP_BY_INSTANCE_IP) {
-            return mapper.createObjectNode().put("1", e.arg());
-        }
-        return mapper.getNodeFactory().textNode(e.arg());
+        return RequestEncoder.queryJson(RequestDescription.of(e.type()).query(e.arg(), null, null));
     }
 }
