@@ -22,10 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.client.AnswerText;
 import io.ganeticonfd.client.ConfdClient;
@@ -122,7 +119,7 @@ public final class QueryCommand implements Callable<Integer> {
             return 1;
         }
         try (client) {
-            return options.selftest() ? selftest(client, options, out) : query(client, options, out, err);
+            return options.selftest() ? new SelfTest(client, options.requests()).report(options.json(), out) : query(client, options, out, err);
         }
     }
 
@@ -233,7 +230,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         PeerReply chosen = result.chosen().orElse(null);
         if (o.json()) {
-            print(out, ResultJson.of(result, JSON));
+            ResultJson.print(out, ResultJson.of(result, JSON));
         } else if (chosen != null && chosen.reply().ok()) {
             printHuman(o, result, chosen, out);
         }
@@ -260,29 +257,6 @@ public final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private static int selftest(ConfdClient client, QueryOptions o, PrintWriter out) {
-        List<SelfTest.Check> checks = new SelfTest(client, o.requests()).run();
-        long passed = checks.stream().filter(SelfTest.Check::ok).count();
-        if (o.json()) {
-            ObjectNode root = JSON.createObjectNode();
-            ArrayNode peers = root.putArray("peers");
-            client.peers().forEach(p -> peers.add(p.toString()));
-            ArrayNode list = root.putArray("checks");
-            checks.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
-                    .put("ms", Math.round(c.millis() * 1000) / 1000.0).put("detail", c.detail()));
-            root.put("passed", passed).put("failed", checks.size() - passed);
-            print(out, root);
-        } else {
-            out.println("confd self-test against " + client.peers().size() + " peer(s): " + client.peers());
-            for (SelfTest.Check c : checks) {
-                out.println(String.format(Locale.ROOT, "%-4s %9.3f ms  %s: %s", c.ok() ? "OK" : "FAIL", c.millis(),
-                        c.name(), c.detail()));
-            }
-            out.println(passed + "/" + checks.size() + " checks passed");
-        }
-        return passed == checks.size() ? 0 : 1;
-    }
-
     private static String label(QueryOptions o) {
         return o.type().cliName() + (o.arg() == null ? "" : " " + o.arg())
                 + (o.link() == null ? "" : " (link " + o.link() + ")");
@@ -291,14 +265,6 @@ public final class QueryCommand implements Callable<Integer> {
     private static String suffix(ConfdResult result, PeerReply chosen) {
         String serial = chosen.reply().serial() != 0 ? "serial " + chosen.reply().serial() + ", " : "";
         return " (" + serial + result.replies().size() + "/" + result.asked().size() + " peers answered)";
-    }
-
-    private static void print(PrintWriter out, ObjectNode json) {
-        try {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ConfdClient client(QueryOptions o, HmacKey key) throws IOException {
