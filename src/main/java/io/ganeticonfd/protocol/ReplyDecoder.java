@@ -8,6 +8,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** Parses and verifies a reply datagram as a client: magic, envelope, HMAC, message. Never throws. Thread-safe. */
 public final class ReplyDecoder {
@@ -63,18 +69,57 @@ public final class ReplyDecoder {
         return message(msg, salt);
     }
 
+    /** The reply message, read as a stream: status and serial as numbers, the answer as a tree. */
     private ReplyDecodeResult message(String msg, String salt) {
-        try {
-            JsonNode reply = mapper.readTree(msg);
-            Optional<ReplyStatus> status = ReplyStatus.fromCode(reply.path("status").asInt(-1));
-            if (status.isEmpty() || !reply.has("answer") || !reply.path("serial").isNumber()) {
+        int status = -1;
+        boolean hasSerial = false;
+        long serial = 0;
+        JsonNode answer = null;
+        try (JsonParser p = mapper.getFactory().createParser(msg)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 return refused(ReplyRejection.BAD_MESSAGE, salt);
             }
-            return new ReplyDecodeResult.Verified(
-                    new ConfdReply(status.get(), reply.get("answer"), reply.get("serial").asLong(), salt));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "status" -> status = value.isScalarValue() ? p.getValueAsInt(-1) : skip(p, -1);
+                    case "serial" -> {
+                        hasSerial = value.isNumeric();
+                        serial = hasSerial ? p.getValueAsLong() : skip(p, 0);
+                    }
+                    case "answer" -> answer = answer(p, value);
+                    default -> p.skipChildren();
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return refused(ReplyRejection.BAD_MESSAGE, salt);
         }
+        Optional<ReplyStatus> replyStatus = ReplyStatus.fromCode(status);
+        if (replyStatus.isEmpty() || answer == null || !hasSerial) {
+            return refused(ReplyRejection.BAD_MESSAGE, salt);
+        }
+        return new ReplyDecodeResult.Verified(new ConfdReply(replyStatus.get(), answer, serial, salt));
+    }
+
+    /** The answer as the tree reader builds it; scalars without going through the mapper. */
+    private static JsonNode answer(JsonParser p, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NULL -> NullNode.getInstance();
+            case VALUE_TRUE, VALUE_FALSE -> BooleanNode.valueOf(value == JsonToken.VALUE_TRUE);
+            case VALUE_STRING -> TextNode.valueOf(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> IntNode.valueOf(p.getIntValue());
+                case LONG -> LongNode.valueOf(p.getLongValue());
+                default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+            };
+            default -> p.readValueAsTree();
+        };
+    }
+
+    private static int skip(JsonParser p, int value) throws IOException {
+        p.skipChildren();
+        return value;
     }
 
     private static ReplyDecodeResult refused(ReplyRejection reason, String claimedSalt) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The client's reply reader against replies as servers write them, and the reasons it refuses others. */
@@ -72,6 +75,29 @@ class ReplyDecoderTest {
         byte[] d = new RequestEncoder(JSON).sign("{\"status\": 0}", RSALT, KEY);
 
         assertThat(DECODER.read(d, 0, d.length, KEY)).isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.BAD_MESSAGE, RSALT));
+    }
+
+    @Test
+    void readsANullAnswerAndAStringStatusAsTheTreeReaderDid() {
+        byte[] d = new RequestEncoder(JSON).sign("{\"status\": \"1\", \"answer\": null, \"serial\": 4, \"x\": [{}]}", RSALT, KEY);
+
+        ConfdReply reply = verified(DECODER.read(d, 0, d.length, KEY));
+
+        assertThat(reply.status()).isEqualTo(ReplyStatus.ERROR);
+        assertThat(reply.answer().isNull()).isTrue();
+        assertThat(reply.serial()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "-7", "3000000", "4294967296", "123456789012345678901234567890", "1.5", "1e3", "true",
+        "false", "null", "\"n\\u00e9ud\"", "[1, \"a\", null]", "{\"a\": {\"b\": [2.5]}}"})
+    void buildsTheAnswerAsTheTreeReaderDoes(String answer) throws Exception {
+        byte[] d = ReplyEncoder.encode(ReplyBody.ok(answer, 1), RSALT, KEY);
+
+        JsonNode read = verified(DECODER.read(d, 0, d.length, KEY)).answer();
+
+        assertThat(read).isEqualTo(JSON.readTree(answer));
+        assertThat(read.getClass()).isEqualTo(JSON.readTree(answer).getClass());
     }
 
     private static ConfdReply verified(ReplyDecodeResult result) {
