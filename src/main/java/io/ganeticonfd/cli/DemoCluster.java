@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
+import io.ganeticonfd.client.HmacKeyFile;
+
 /**
  * The bundled DEMO cluster: a generated config.data and a DEMO HMAC key, unpacked to a temporary
  * directory for {@code --demo}. Never used without that flag.
@@ -16,7 +18,7 @@ public final class DemoCluster {
     /** Classpath location of the demo configuration. */
     public static final String CONFIG_RESOURCE = "/demo/config.data";
     /** Classpath location of the demo key. */
-    public static final String KEY_RESOURCE = "/demo/hmac.key";
+    public static final String KEY_RESOURCE = HmacKeyFile.DEMO_RESOURCE;
 
     private DemoCluster() {
     }
@@ -31,16 +33,6 @@ public final class DemoCluster {
         config.toFile().deleteOnExit();
         key.toFile().deleteOnExit();
         return Map.of("confd.config.file", config.toString(), "confd.hmac.key-file", key.toString());
-    }
-
-    /** The demo key's bytes. */
-    public static byte[] key() throws IOException {
-        try (InputStream in = DemoCluster.class.getResourceAsStream(KEY_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("demo key missing from the jar");
-            }
-            return in.readAllBytes();
-        }
     }
 
     private static Path copy(String resource, Path target) throws IOException {

@@ -4,54 +4,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.ganeticonfd.client.RequestDescription;
 import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.RequestType;
 
 /**
- * The parsed {@code query} command line. {@code type} is null for {@code --help} and
- * {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
+ * The checked {@code query} command line. {@code type} is null for {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
  */
-record QueryOptions(boolean help, boolean selftest, boolean json, boolean demo, List<String> peers, int port,
+record QueryOptions(boolean selftest, boolean json, boolean demo, List<String> peers, int port,
         Path keyFile, Duration timeout, Integer coverage, int retries, int requests, RequestType type, String arg,
         String link, List<MasterField> fields) {
 
     static final String DEFAULT_PEER = "127.0.0.1";
-    static final Path DEFAULT_KEY_FILE = Path.of("/var/lib/ganeti/hmac.key");
     static final int DEFAULT_TIMING_REQUESTS = 100;
-
-    /** Parses the arguments that follow {@code query}. */
-    static QueryOptions parse(String[] args) throws UsageException {
-        return new QueryOptionsParser(args).parse();
-    }
 
     /** The query argument sent on the wire for {@link #type}. */
     QueryArgument query() {
-        if (type == RequestType.NODE_PIP_BY_INSTANCE_IP) {
-            return new QueryArgument.Dict(link, arg, List.of(), List.of());
-        }
-        if (type == RequestType.CLUSTER_MASTER && fields != null) {
-            return new QueryArgument.Dict(null, null, List.of(), fields);
-        }
-        return arg == null ? QueryArgument.None.INSTANCE : new QueryArgument.Plain(arg);
-    }
-
-    /** What a request of each type takes as ARG. */
-    enum ArgRule {
-        /** No ARG. */
-        NONE,
-        /** ARG required. */
-        REQUIRED,
-        /** ARG optional. */
-        OPTIONAL;
-
-        static ArgRule of(RequestType type) {
-            return switch (type) {
-                case PING, CLUSTER_MASTER, NODE_PIP_LIST, MC_PIP_LIST, DATA_COLLECTORS -> NONE;
-                case NODE_ROLE_BYNAME, NODE_PIP_BY_INSTANCE_IP, NODE_DRBD, NODE_INSTANCES, INSTANCE_DISKS,
-                        CONFIG_QUERY -> REQUIRED;
-                case INSTANCES_IPS_LIST -> OPTIONAL;
-            };
-        }
+        return RequestDescription.of(type).query(arg, link, fields);
     }
 }

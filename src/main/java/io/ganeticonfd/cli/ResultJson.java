@@ -1,5 +1,8 @@
 package io.ganeticonfd.cli;
 
+import java.io.PrintWriter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +15,8 @@ import io.ganeticonfd.protocol.RequestEncoder;
 
 /** The {@code --json} form of a result: the request, every asked peer's outcome and reply, and the chosen reply. */
 final class ResultJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultJson() {
     }
@@ -35,6 +40,15 @@ final class ResultJson {
             peers.add(p);
         }
         return root;
+    }
+
+    /** Prints {@code json} indented. */
+    static void print(PrintWriter out, ObjectNode json) {
+        try {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode reply(PeerReply r, ObjectMapper mapper) {

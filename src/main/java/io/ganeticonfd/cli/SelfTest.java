@@ -1,5 +1,6 @@
 package io.ganeticonfd.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ganeticonfd.client.ConfdClient;
 import io.ganeticonfd.client.ConfdException;
@@ -52,6 +57,30 @@ final class SelfTest {
             check("timing: " + timingRequests + " instance-ips requests", () -> timing(() -> client.instanceIps(null).join()));
         }
         return List.copyOf(checks);
+    }
+
+    /** Runs the checks and prints them (as JSON with {@code json}); returns 0 when all passed, else 1. */
+    int report(boolean json, PrintWriter out) {
+        List<Check> results = run();
+        long passed = results.stream().filter(Check::ok).count();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            ArrayNode peers = root.putArray("peers");
+            client.peers().forEach(p -> peers.add(p.toString()));
+            ArrayNode list = root.putArray("checks");
+            results.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
+                    .put("ms", Math.round(c.millis() * 1000) / 1000.0).put("detail", c.detail()));
+            root.put("passed", passed).put("failed", results.size() - passed);
+            ResultJson.print(out, root);
+        } else {
+            out.println("confd self-test against " + client.peers().size() + " peer(s): " + client.peers());
+            for (Check c : results) {
+                out.println(String.format(Locale.ROOT, "%-4s %9.3f ms  %s: %s", c.ok() ? "OK" : "FAIL", c.millis(),
+                        c.name(), c.detail()));
+            }
+            out.println(passed + "/" + results.size() + " checks passed");
+        }
+        return passed == results.size() ? 0 : 1;
     }
 
     private String masterFields(Map<MasterField, String> f, String master) {

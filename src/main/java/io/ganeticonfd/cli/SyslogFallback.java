@@ -12,7 +12,7 @@ import io.ganeticonfd.logging.SyslogSocketProbe;
  * Decides, before Quarkus boots, whether {@code --syslog yes|only} can log to the local syslog socket;
  * when it cannot, one warning line and the console instead.
  */
-final class SyslogFallback {
+public final class SyslogFallback {
 
     /** The setting naming the socket; read here from a system property or the environment only. */
     static final String SOCKET_SETTING = "confd.log.syslog-socket";
@@ -23,7 +23,7 @@ final class SyslogFallback {
     }
 
     /** The socket {@code -Dconfd.log.syslog-socket} or {@code CONFD_LOG_SYSLOG_SOCKET} names, else {@code /dev/log}. */
-    static Path socket(Properties system, Map<String, String> environment) {
+    public static Path socket(Properties system, Map<String, String> environment) {
         String path = system.getProperty(SOCKET_SETTING, environment.get(SOCKET_VARIABLE));
         return Path.of(path == null || path.isBlank() ? SyslogSocketProbe.DEFAULT_SOCKET : path);
     }
@@ -32,7 +32,7 @@ final class SyslogFallback {
      * The settings to add to the flags' for {@code choice} ({@code null}, no, yes, only): the socket
      * checked when it takes records; else syslog off and the console on, after a warning on {@code err}.
      */
-    static Map<String, String> settings(String choice, Path socket, PrintStream err) {
+    public static Map<String, String> settings(String choice, Path socket, PrintStream err) {
         if (choice == null || choice.equals("no")) {
             return Map.of();
         }

@@ -1,15 +1,11 @@
 package io.ganeticonfd.client;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.protocol.ConfdReply;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.ReplyDecodeResult;
 import io.ganeticonfd.protocol.ReplyDecoder;
-import io.ganeticonfd.protocol.RequestDecoder;
 
 /**
  * Reads a datagram received by the client: the verified reply, or, for a datagram that does not
@@ -21,32 +17,19 @@ final class DatagramReader {
     record Read(String salt, ConfdReply reply) {
     }
 
-    private final ObjectMapper mapper;
     private final ReplyDecoder decoder;
     private final HmacKey key;
 
     DatagramReader(ObjectMapper mapper, HmacKey key) {
-        this.mapper = mapper;
         this.decoder = new ReplyDecoder(mapper);
         this.key = key;
     }
 
     Read read(byte[] data, int len) {
-        return decoder.decode(data, len, key)
-                .map(reply -> new Read(reply.salt(), reply))
-                .orElseGet(() -> new Read(claimedSalt(data, len), null));
-    }
-
-    private String claimedSalt(byte[] data, int len) {
-        int magic = RequestDecoder.MAGIC.length;
-        if (len <= magic) {
-            return null;
+        ReplyDecodeResult read = decoder.read(data, 0, len, key);
+        if (read instanceof ReplyDecodeResult.Verified v) {
+            return new Read(v.reply().salt(), v.reply());
         }
-        try {
-            JsonNode salt = mapper.readTree(new String(data, magic, len - magic, StandardCharsets.UTF_8)).path("salt");
-            return salt.isTextual() ? salt.asText() : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return new Read(((ReplyDecodeResult.Refused) read).claimedSalt(), null);
     }
 }

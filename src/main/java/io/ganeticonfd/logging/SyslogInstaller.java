@@ -37,7 +37,7 @@ class SyslogInstaller {
         handler = SyslogHandler.open(new SyslogFormatter(TAG, ProcessHandle.current().pid(), ZoneId.systemDefault()),
                 settings.syslogSocket());
         if (handler.problem() != null) {
-            // checked before start-up (cli.ConfdMain); this is the rare socket that went away since
+            // checked before start-up (daemon.ConfdMain); this is the rare socket that went away since
             System.err.println("ganeti-confd: warning: no syslog socket at " + settings.syslogSocket() + " ("
                     + handler.problem() + "); log records are dropped until it takes them");
         }

@@ -2,8 +2,8 @@ package io.ganeticonfd.protocol;
 
 import java.util.HexFormat;
 
-/** Hex encoding of HMAC digests, without allocation beyond the result. */
-public final class Hex {
+/** Hex encoding of HMAC digests and rsalt digits, without allocation beyond the result. */
+final class Hex {
 
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -11,7 +11,7 @@ public final class Hex {
     }
 
     /** The 20-byte digest written as 40 hex characters (either case), or null if it is not one. */
-    public static byte[] decodeDigest(String hex) {
+    static byte[] decodeDigest(String hex) {
         if (hex.length() != HmacKey.DIGEST_BYTES * 2) {
             return null;
         }
@@ -27,32 +27,25 @@ public final class Hex {
         return out;
     }
 
-    /**
-     * Decodes the 20-byte digest written as 40 ASCII hex characters (either case) in {@code len} bytes of
-     * {@code hex} from {@code off} into {@code out} from 0, without allocating. Returns false (leaving
-     * {@code out} partly written) if they are not such a digest.
-     */
-    public static boolean decodeDigest(byte[] hex, int off, int len, byte[] out) {
-        if (len != HmacKey.DIGEST_BYTES * 2) {
-            return false;
-        }
-        for (int i = 0; i < HmacKey.DIGEST_BYTES; i++) {
-            int hi = hex[off + 2 * i];
-            int lo = hex[off + 2 * i + 1];
-            if (!HexFormat.isHexDigit(hi) || !HexFormat.isHexDigit(lo)) {
-                return false;
-            }
-            out[i] = (byte) ((HexFormat.fromHexDigit(hi) << 4) | HexFormat.fromHexDigit(lo));
-        }
-        return true;
-    }
-
     /** Writes {@code digest} as lower-case hex into {@code out} at {@code pos}; returns the next position. */
-    public static int encode(byte[] digest, byte[] out, int pos) {
+    static int encode(byte[] digest, byte[] out, int pos) {
         for (byte b : digest) {
             out[pos++] = DIGITS[(b >> 4) & 0xf];
             out[pos++] = DIGITS[b & 0xf];
         }
         return pos;
+    }
+
+    /** Writes the low {@code digits} hex digits of {@code value} (lower case) into {@code out} at {@code pos}. */
+    static void writeDigits(long value, int digits, byte[] out, int pos) {
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            out[i] = DIGITS[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+    }
+
+    /** The value of an ASCII hex digit (either case), or -1. */
+    static int digitValue(int c) {
+        return c >= 0 && c < 128 && HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

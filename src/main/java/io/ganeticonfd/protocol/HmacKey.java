@@ -47,7 +47,7 @@ public final class HmacKey {
     }
 
     /** The Mac of the calling thread, initialised with this key; reset after each {@code doFinal}. */
-    public Mac mac() {
+    Mac mac() {
         return macs.get();
     }
 

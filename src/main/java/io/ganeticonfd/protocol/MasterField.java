@@ -1,5 +1,6 @@
 package io.ganeticonfd.protocol;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Field codes of a CLUSTER_MASTER dict query (member "3"). */
@@ -22,6 +23,21 @@ public enum MasterField {
     /** The numeric code on the wire. */
     public int code() {
         return code;
+    }
+
+    /** The name used by the command line client ({@code master-ip}). */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The field with this command-line name or decimal wire code, if any. */
+    public static Optional<MasterField> fromName(String name) {
+        for (MasterField f : BY_CODE) {
+            if (f.cliName().equals(name) || Integer.toString(f.code).equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The field with this wire code, if any. */

@@ -1,9 +1,8 @@
 package io.ganeticonfd.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.util.Arrays;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,36 +21,26 @@ public final class RequestEncoder {
 
     /** The datagram for {@code request}, timestamped {@code nowSeconds} and signed with {@code key}. */
     public byte[] encode(ConfdRequest request, long nowSeconds, HmacKey key) {
-        ObjectNode msg = mapper.createObjectNode();
-        msg.put("protocol", 1);
-        msg.put("type", request.type().code());
-        msg.put("rsalt", request.rsalt());
-        if (!(request.query() instanceof QueryArgument.None)) {
-            msg.set("query", queryJson(request.query()));
+        JsonNode query = request.query() instanceof QueryArgument.None ? null : queryJson(request.query());
+        String rsalt = request.rsalt();
+        if (!PreparedRequest.plainRsalt(rsalt)) {
+            PreparedRequest fixed = PreparedRequest.withRsalt(mapper, request.type(), query, rsalt);
+            return written(fixed.maxBytes(0), out -> fixed.write(out, new byte[0], 0, nowSeconds, key));
         }
-        try {
-            return sign(mapper.writeValueAsString(msg) + "\n", Long.toString(nowSeconds), key);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize request", e);
-        }
+        PreparedRequest prepared = PreparedRequest.of(mapper, request.type(), query);
+        byte[] salt = rsalt.getBytes(StandardCharsets.US_ASCII);
+        return written(prepared.maxBytes(salt.length), out -> prepared.write(out, salt, salt.length, nowSeconds, key));
     }
 
     /** The datagram carrying this exact message text and salt, signed with {@code key}. */
     public byte[] sign(String msg, String salt, HmacKey key) {
-        byte[] digest = key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8));
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("msg", msg);
-        envelope.put("salt", salt);
-        envelope.put("hmac", HexFormat.of().formatHex(digest));
-        try {
-            byte[] body = mapper.writeValueAsBytes(envelope);
-            byte[] out = new byte[RequestDecoder.MAGIC.length + body.length];
-            System.arraycopy(RequestDecoder.MAGIC, 0, out, 0, RequestDecoder.MAGIC.length);
-            System.arraycopy(body, 0, out, RequestDecoder.MAGIC.length, body.length);
-            return out;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize envelope", e);
-        }
+        PreparedRequest prepared = PreparedRequest.ofMessage(mapper, msg);
+        return written(prepared.maxBytes(salt), out -> prepared.write(out, salt, key));
+    }
+
+    private static byte[] written(int maxBytes, java.util.function.ToIntFunction<byte[]> writer) {
+        byte[] out = new byte[maxBytes];
+        return Arrays.copyOf(out, writer.applyAsInt(out));
     }
 
     /** The query as it goes on the wire: JSON null, a string, or a dict with keys "0".."3" (absent parts left out). */

@@ -28,7 +28,8 @@ class CommandLineIT {
     void printsHelpAndExitsZero() {
         DaemonProcess.Result r = DaemonProcess.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.output()).contains("Usage: ganeti-confd", "--port", "--bind", "--syslog", "--hmac-key-file");
+        assertThat(r.output()).contains("Usage: ganeti-confd", "--port", "--bind", "--syslog", "--hmac-key-file", "Commands:",
+                "query", "bench");
     }
 
     @Test
@@ -42,7 +43,26 @@ class CommandLineIT {
     void rejectsAnUnknownFlagWithOneLineAndExitCodeTwo() {
         DaemonProcess.Result r = DaemonProcess.run("--frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.output().strip()).isEqualTo("ganeti-confd: error: no such option: --frobnicate (see --help)");
+        assertThat(r.output().strip()).isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd --help)");
+    }
+
+    @Test
+    void rejectsABadFlagOfEachSubcommandWithOneLineAndExitCodeTwo() {
+        for (String command : new String[] {"query", "bench"}) {
+            DaemonProcess.Result r = DaemonProcess.run(command, "--frobnicate");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.output().strip()).isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd "
+                    + command + " --help)");
+        }
+    }
+
+    @Test
+    void printsSubcommandHelpAndExitsZero() {
+        for (String command : new String[] {"query", "bench"}) {
+            DaemonProcess.Result r = DaemonProcess.run(command, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.output()).startsWith("Usage: ganeti-confd " + command + " [OPTIONS]").contains("-h, --help");
+        }
     }
 
     @Test

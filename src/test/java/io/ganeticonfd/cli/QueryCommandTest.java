@@ -42,13 +42,13 @@ class QueryCommandTest {
                 Arguments.of(List.of("12"), "unknown request type '12'"),
                 Arguments.of(List.of("node-role"), "node-role needs an argument"),
                 Arguments.of(List.of("ping", "x"), "ping takes no argument"),
-                Arguments.of(List.of("node-role", "a", "b"), "too many arguments: b"),
-                Arguments.of(List.of("--port", "0", "ping"), "option --port"),
-                Arguments.of(List.of("ping", "--port"), "option --port needs a value"),
-                Arguments.of(List.of("--timeout", "abc", "ping"), "option --timeout"),
-                Arguments.of(List.of("--timeout=0", "ping"), "option --timeout"),
-                Arguments.of(List.of("--bogus", "ping"), "unknown option --bogus"),
-                Arguments.of(List.of("--json=yes", "ping"), "--json takes no value"),
+                Arguments.of(List.of("node-role", "a", "b"), "Unmatched argument at index 5: 'b'"),
+                Arguments.of(List.of("--port", "0", "ping"), "Invalid value for option '--port'"),
+                Arguments.of(List.of("ping", "--port"), "Missing required parameter for option '--port'"),
+                Arguments.of(List.of("--timeout", "abc", "ping"), "Invalid value for option '--timeout'"),
+                Arguments.of(List.of("--timeout=0", "ping"), "Invalid value for option '--timeout'"),
+                Arguments.of(List.of("--bogus", "ping"), "Unknown option: '--bogus'"),
+                Arguments.of(List.of("--json=yes", "ping"), "Invalid value for option '--json': 'yes' is not a boolean"),
                 Arguments.of(List.of("--link", "br0", "ping"), "--link only applies"),
                 Arguments.of(List.of("--fields", "0,7", "master"), "unknown master field '7'"),
                 Arguments.of(List.of("--fields", "0", "ping"), "--fields only applies"),
@@ -70,7 +70,8 @@ class QueryCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains(message).endsWith("\n").hasLineCount(1);
+        assertThat(run.err()).startsWith("ganeti-confd: error: ").contains(message)
+                .endsWith(" (see ganeti-confd query --help)\n").hasLineCount(1);
     }
 
     @Test
@@ -310,6 +311,6 @@ class QueryCommandTest {
     }
 
     private static CommandRun run(String... args) {
-        return CommandRun.of(QueryCommand::run, args);
+        return CommandRun.subcommand("query", args);
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.cli.DaemonFlags;
+import io.ganeticonfd.daemon.ConfdMain;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.ConfdReply;
 import io.ganeticonfd.protocol.HmacKey;
@@ -96,7 +96,7 @@ class LauncherIT {
         assertThat(version.out().strip()).startsWith("ganeti-confd " + AppFacts.version() + " ");
         Run help = launch(List.of("--help"));
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).isEqualTo(DaemonFlags.USAGE);
+        assertThat(help.out()).isEqualTo(ConfdMain.usage());
         assertThat(pidFile).as("nothing started").doesNotExist();
     }
 
@@ -196,7 +196,7 @@ class LauncherIT {
 
         Run badFlag = launch(List.of("-f", "--no-such-flag"));
         assertThat(badFlag.exit()).isEqualTo(2);
-        assertThat(badFlag.err().lines()).singleElement().asString().contains("no such option: --no-such-flag");
+        assertThat(badFlag.err().lines()).singleElement().asString().contains("Unknown option: '--no-such-flag'");
     }
 
     private List<String> daemonArgs(int udp, int httpPort) {

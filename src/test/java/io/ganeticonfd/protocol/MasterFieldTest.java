@@ -36,4 +36,13 @@ class MasterFieldTest {
     void hasNoFieldForOtherCodes(int code) {
         assertThat(MasterField.fromCode(code)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({"NAME, name", "MASTER_IP, master-ip", "NODE_PRIMARY_IP, node-primary-ip"})
+    void isFoundByItsCommandLineNameOrCode(MasterField field, String name) {
+        assertThat(field.cliName()).isEqualTo(name);
+        assertThat(MasterField.fromName(name)).contains(field);
+        assertThat(MasterField.fromName(Integer.toString(field.code()))).contains(field);
+        assertThat(MasterField.fromName(field.name())).isEmpty();
+    }
 }

@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import static io.ganeticonfd.client.InProcessServer.SYNTHETIC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,16 +134,16 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("--window", "0"), "option --window"),
-                Arguments.of(List.of("--window", "x"), "option --window"),
-                Arguments.of(List.of("--rate", "-5"), "option --rate"),
-                Arguments.of(List.of("--duration", "0"), "option --duration"),
-                Arguments.of(List.of("--threads", "0"), "option --threads"),
-                Arguments.of(List.of("--timeout-ms", "NaN"), "option --timeout-ms"),
-                Arguments.of(List.of("--bogus"), "unknown option --bogus"),
-                Arguments.of(List.of("extra"), "unexpected argument 'extra'"),
-                Arguments.of(List.of("--json=yes"), "--json takes no value"),
-                Arguments.of(List.of("--window"), "option --window needs a value"),
+                Arguments.of(List.of("--window", "0"), "Invalid value for option '--window'"),
+                Arguments.of(List.of("--window", "x"), "Invalid value for option '--window'"),
+                Arguments.of(List.of("--rate", "-5"), "Invalid value for option '--rate'"),
+                Arguments.of(List.of("--duration", "0"), "Invalid value for option '--duration'"),
+                Arguments.of(List.of("--threads", "0"), "Invalid value for option '--threads'"),
+                Arguments.of(List.of("--timeout-ms", "NaN"), "Invalid value for option '--timeout-ms'"),
+                Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"),
+                Arguments.of(List.of("extra"), "Unmatched argument at index 2: 'extra'"),
+                Arguments.of(List.of("--json=yes"), "Invalid value for option '--json': 'yes' is not a boolean"),
+                Arguments.of(List.of("--window"), "Missing required parameter for option '--window'"),
                 Arguments.of(List.of("--mix", "99:1"), "unknown request type '99'"),
                 Arguments.of(List.of("--mix", "0=x:1"), "ping takes no argument"),
                 Arguments.of(List.of("--demo", "--hmac-key-file", KEY_FILE), "cannot be combined"),
@@ -162,7 +162,8 @@ class BenchCommandTest {
         CommandRun run = run(all.toArray(String[]::new));
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains(message).contains("(see --help)");
+        assertThat(run.err()).startsWith("ganeti-confd: error: ").contains(message)
+                .endsWith(" (see ganeti-confd bench --help)\n").hasLineCount(1);
     }
 
     @Test
@@ -174,6 +175,6 @@ class BenchCommandTest {
     }
 
     private static CommandRun run(String... args) {
-        return CommandRun.of(BenchCommand::run, args);
+        return CommandRun.subcommand("bench", args);
     }
 }

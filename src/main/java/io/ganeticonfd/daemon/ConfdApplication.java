@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.daemon;
 
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,11 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ganeticonfd.protocol.ConfdReply;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.protocol.PreparedRequest;
+import io.ganeticonfd.protocol.ReplyDecodeResult;
+import io.ganeticonfd.protocol.ReplyDecoder;
+import io.ganeticonfd.protocol.RsaltSequence;
 
 /**
  * One connected, non-blocking UDP socket of {@code bench} with its own buffers: signs and sends
- * requests of the mix, reads and checks replies (salt match, HMAC, status), and records latencies.
+ * requests of the mix and checks replies (salt match, HMAC, status) with {@code protocol}'s codec,
+ * and records latencies.
  * The send side and the receive side may run on two threads (open loop); each side on one thread.
  */
 final class BenchSocket implements AutoCloseable {
@@ -27,37 +35,34 @@ final class BenchSocket implements AutoCloseable {
 
     private final DatagramChannel channel;
     private final Selector selector;
-    private final List<RequestTemplate> templates;
+    private final List<PreparedRequest> templates;
     private final double[] cumulative;
     private final HmacKey key;
-    private final Rsalt rsalt;
+    private final RsaltSequence rsalt;
     private final InFlightTable table;
     private final SocketStats stats;
     private final long countedFrom;
     private final SplittableRandom random;
 
-    private final byte[] rsaltBytes = new byte[Rsalt.LENGTH];
-    private final byte[] digest = new byte[HmacKey.DIGEST_BYTES];
-    private final byte[] salt = new byte[20];
+    private final ReplyDecoder decoder;
+    private final byte[] rsaltBytes = new byte[RsaltSequence.LENGTH];
     private final byte[] txBytes;
     private final ByteBuffer tx;
     private final ByteBuffer rx = ByteBuffer.allocate(65_536);
-    private final ReplyScanner scanner = new ReplyScanner();
-    private long saltSecond = -1;
-    private int saltLen;
     private volatile long lastSeq;
 
-    BenchSocket(int index, int nonce, InetSocketAddress target, List<RequestTemplate> templates, double[] cumulative,
-            HmacKey key, InFlightTable table, SocketStats stats, long countedFrom) throws IOException {
+    BenchSocket(int index, int nonce, InetSocketAddress target, List<PreparedRequest> templates, double[] cumulative,
+            HmacKey key, ObjectMapper mapper, InFlightTable table, SocketStats stats, long countedFrom) throws IOException {
         this.templates = templates;
         this.cumulative = cumulative.clone();
         this.key = key;
-        this.rsalt = new Rsalt(nonce, index);
+        this.rsalt = new RsaltSequence(nonce, index);
+        this.decoder = new ReplyDecoder(mapper);
         this.table = table;
         this.stats = stats;
         this.countedFrom = countedFrom;
         this.random = new SplittableRandom(((long) nonce << 16) ^ index);
-        this.txBytes = new byte[templates.stream().mapToInt(RequestTemplate::maxBytes).max().orElse(0)];
+        this.txBytes = new byte[templates.stream().mapToInt(t -> t.maxBytes(RsaltSequence.LENGTH)).max().orElse(0)];
         this.tx = ByteBuffer.wrap(txBytes);
         boolean v6 = target.getAddress() instanceof java.net.Inet6Address;
         this.channel = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
@@ -75,16 +80,9 @@ final class BenchSocket implements AutoCloseable {
      */
     boolean send(long origin) throws IOException {
         long seq = lastSeq + 1;
-        RequestTemplate t = templates.get(pick());
+        PreparedRequest t = templates.get(pick());
         rsalt.write(seq, rsaltBytes);
-        long second = System.currentTimeMillis() / 1000;
-        if (second != saltSecond) {
-            byte[] digits = Long.toString(second).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(digits, 0, salt, 0, digits.length);
-            saltLen = digits.length;
-            saltSecond = second;
-        }
-        int len = t.write(txBytes, rsaltBytes, salt, saltLen, key.mac(), digest);
+        int len = t.write(txBytes, rsaltBytes, RsaltSequence.LENGTH, System.currentTimeMillis() / 1000, key);
         lastSeq = seq;
         table.put(seq, origin, System.nanoTime());
         try {
@@ -150,18 +148,16 @@ final class BenchSocket implements AutoCloseable {
     }
 
     private void handle(byte[] d, int len, long now) {
-        String why = scanner.scan(d, len);
-        if (why != null) {
-            bad(why, d, len);
-            return;
-        }
-        long seq = rsalt.parse(scanner.salt(), 0, scanner.saltLength());
-        if (seq <= 0 || seq > lastSeq) {
+        ReplyDecodeResult read = decoder.read(d, 0, len, key);
+        ConfdReply reply = read instanceof ReplyDecodeResult.Verified v ? v.reply() : null;
+        String salt = reply != null ? reply.salt() : ((ReplyDecodeResult.Refused) read).claimedSalt();
+        long seq = rsalt.sequenceOf(salt);
+        if (salt != null && (seq <= 0 || seq > lastSeq)) {
             bad("salt matches no request", d, len);
             return;
         }
-        if (!scanner.verifies(key.mac())) {
-            bad("HMAC mismatch", d, len);
+        if (reply == null) {
+            bad(((ReplyDecodeResult.Refused) read).reason().text(), d, len);
             return;
         }
         long origin = table.take(seq);
@@ -174,8 +170,8 @@ final class BenchSocket implements AutoCloseable {
         }
         stats.received++;
         SocketStats.record(stats.latency, now - origin);
-        int status = scanner.status();
-        if (status == 0) {
+        int status = reply.status().code();
+        if (reply.ok()) {
             stats.statusOk++;
         } else {
             stats.statusError++;

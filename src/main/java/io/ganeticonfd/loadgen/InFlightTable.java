@@ -1,4 +1,4 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 /**
  * The requests of one bench socket awaiting a reply, by sequence number: open addressing with

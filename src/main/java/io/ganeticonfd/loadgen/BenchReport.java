@@ -1,6 +1,6 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.ganeticonfd.cli.OptionChecks;
 
 /** The totals of a bench run over all sockets, printed as a summary or as one JSON object. */
 final class BenchReport {
@@ -105,7 +107,7 @@ final class BenchReport {
     }
 
     /** Prints the JSON object on one line. */
-    void printJson(PrintStream out, ObjectMapper mapper) {
+    void printJson(PrintWriter out, ObjectMapper mapper) {
         try {
             out.println(mapper.writeValueAsString(json(mapper)));
         } catch (JsonProcessingException e) {
@@ -114,10 +116,10 @@ final class BenchReport {
     }
 
     /** Prints a human-readable summary. */
-    void printSummary(PrintStream out) {
+    void printSummary(PrintWriter out) {
         String loop = options.openLoop()
                 ? String.format(Locale.ROOT, "open loop, %s requests/s, at most %d in flight per socket",
-                        BenchMix.weightText(options.rate()), options.window())
+                        OptionChecks.text(options.rate()), options.window())
                 : "closed loop, window " + options.window() + " per socket";
         out.printf(Locale.ROOT, "bench %s: %s, %d socket(s), mix %s, %.1f s counted after %.1f s warm-up%n", target, loop,
                 options.threads(), mix, options.durationSeconds(), options.warmupSeconds());
@@ -135,7 +137,7 @@ final class BenchReport {
     }
 
     /** One-line notes for stderr: the first bad and the first error reply, refused sends. */
-    void printNotes(PrintStream err) {
+    void printNotes(PrintWriter err) {
         if (firstBad != null) {
             err.println("ganeti-confd bench: first bad reply: " + firstBad);
         }

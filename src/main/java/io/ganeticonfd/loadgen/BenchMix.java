@@ -1,8 +1,7 @@
-package io.ganeticonfd.cli;
+package io.ganeticonfd.loadgen;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ganeticonfd.cli.OptionChecks;
+import io.ganeticonfd.client.RequestDescription;
 import io.ganeticonfd.protocol.RequestType;
 
 /**
@@ -44,7 +45,7 @@ record BenchMix(List<Entry> entries) {
         /** The entry as it is written in a mix spec. */
         String spec() {
             String a = arg == null ? "" : "=" + (raw ? "@" : "") + arg;
-            return type.code() + a + ":" + weightText(weight);
+            return type.code() + a + ":" + OptionChecks.text(weight);
         }
     }
 
@@ -54,7 +55,7 @@ record BenchMix(List<Entry> entries) {
      * it is a number (default 1); commas inside an {@code @JSON} argument do not split; an entry may
      * also be a preset name ({@code mixed}, {@code ping}), which stands for its entries.
      */
-    static BenchMix parse(String spec) throws UsageException {
+    static BenchMix parse(String spec) {
         List<Entry> out = new ArrayList<>();
         for (String part : split(spec.strip())) {
             String p = part.strip();
@@ -121,9 +122,9 @@ record BenchMix(List<Entry> entries) {
         return entries.stream().mapToDouble(Entry::weight).sum();
     }
 
-    private static Entry entry(String part, String spec) throws UsageException {
+    private static Entry entry(String part, String spec) {
         if (part.isEmpty()) {
-            throw new UsageException("--mix '" + spec + "': empty entry");
+            throw new IllegalArgumentException("--mix '" + spec + "': empty entry");
         }
         String body = part;
         double weight = 1;
@@ -133,17 +134,17 @@ record BenchMix(List<Entry> entries) {
             Double w = number(part.substring(colon + 1));
             if (w != null) {
                 if (!(w > 0) || w.isInfinite()) {
-                    throw new UsageException("--mix entry '" + part + "': the weight must be a positive number");
+                    throw new IllegalArgumentException("--mix entry '" + part + "': the weight must be a positive number");
                 }
                 weight = w;
                 body = part.substring(0, colon);
             } else if (eq < 0) {
-                throw new UsageException("--mix entry '" + part + "': bad weight '" + part.substring(colon + 1) + "'");
+                throw new IllegalArgumentException("--mix entry '" + part + "': bad weight '" + part.substring(colon + 1) + "'");
             }
         }
         eq = body.indexOf('=');
         String typeText = (eq < 0 ? body : body.substring(0, eq)).strip();
-        RequestType type = RequestType.fromName(typeText).orElseThrow(() -> new UsageException(
+        RequestType type = RequestType.fromName(typeText).orElseThrow(() -> new IllegalArgumentException(
                 "--mix entry '" + part + "': unknown request type '" + typeText + "'"));
         if (eq < 0) {
             return new Entry(type, null, false, weight);
@@ -152,17 +153,17 @@ record BenchMix(List<Entry> entries) {
         if (arg.startsWith("@")) {
             return new Entry(type, validJson(arg.substring(1), part), true, weight);
         }
-        if (QueryOptions.ArgRule.of(type) == QueryOptions.ArgRule.NONE) {
-            throw new UsageException("--mix entry '" + part + "': " + type.cliName()
+        if (RequestDescription.of(type).argument() == RequestDescription.Argument.NONE) {
+            throw new IllegalArgumentException("--mix entry '" + part + "': " + type.cliName()
                     + " takes no argument (use TYPE=@JSON to send any query)");
         }
         if (arg.isEmpty()) {
-            throw new UsageException("--mix entry '" + part + "': empty argument");
+            throw new IllegalArgumentException("--mix entry '" + part + "': empty argument");
         }
         return new Entry(type, arg, false, weight);
     }
 
-    private static String validJson(String json, String part) throws UsageException {
+    private static String validJson(String json, String part) {
         try {
             JsonNode tree = JSON.readTree(json);
             if (tree == null || tree.isMissingNode()) {
@@ -170,7 +171,7 @@ record BenchMix(List<Entry> entries) {
             }
             return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new UsageException("--mix entry '" + part + "': the query after '@' is not valid JSON");
+            throw new IllegalArgumentException("--mix entry '" + part + "': the query after '@' is not valid JSON");
         }
     }
 
@@ -183,9 +184,5 @@ record BenchMix(List<Entry> entries) {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static String weightText(double w) {
-        return w == Math.rint(w) && w < 1e15 ? Long.toString((long) w) : String.format(Locale.ROOT, "%s", w);
     }
 }

@@ -17,12 +17,12 @@ import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.NodeRole;
 
 /**
- * Turns the JSON answer of each request type into typed values. Every decoder throws
- * {@link IllegalArgumentException} on an answer of the wrong shape.
+ * The functions that turn JSON answers into typed values (see {@link RequestDescription}). Every
+ * decoder throws {@link IllegalArgumentException} on an answer of the wrong shape.
  */
-final class Answers {
+final class AnswerDecoders {
 
-    private Answers() {
+    private AnswerDecoders() {
     }
 
     /** The chosen OK answer of {@code result} decoded, or the {@link ConfdException} saying why there is none. */
@@ -70,7 +70,7 @@ final class Answers {
     }
 
     static Map<MasterField, String> masterFields(JsonNode n, List<MasterField> fields) {
-        List<String> values = list(n, Answers::text);
+        List<String> values = list(n, AnswerDecoders::text);
         if (values.size() != fields.size()) {
             throw new IllegalArgumentException(values.size() + " values for " + fields.size() + " fields");
         }
@@ -112,7 +112,7 @@ final class Answers {
         if (!n.isArray() || n.size() != 2) {
             throw new IllegalArgumentException("not a [primaries, secondaries] pair: " + n);
         }
-        return new NodeInstances(list(n.get(0), Answers::instance), list(n.get(1), Answers::instance));
+        return new NodeInstances(list(n.get(0), AnswerDecoders::instance), list(n.get(1), AnswerDecoders::instance));
     }
 
     static InstanceInfo instance(JsonNode n) {
