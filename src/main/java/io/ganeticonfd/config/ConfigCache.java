@@ -228,14 +228,14 @@ public class ConfigCache implements ServingView {
         served = new Served(next, meta, current.unavailable());
         finisher.execute(() -> finish(next));
         failedStamp = null;
-        long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().serial();
-        if (next.cluster().serial() < previous) {
+        long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().clusterSerial();
+        if (next.cluster().clusterSerial() < previous) {
             Log.warnf("Loaded %s with cluster serial %d, lower than the %d served before (a restored backup?), "
-                    + "%d bytes in %d ms", configFile(), next.cluster().serial(), previous, loaded.bytes(),
+                    + "%d bytes in %d ms", configFile(), next.cluster().clusterSerial(), previous, loaded.bytes(),
                     loaded.nanos() / 1_000_000);
         } else {
-            Log.infof("Loaded %s: cluster serial %d, config serial %d, %d nodes, %d instances, %d bytes in %d ms",
-                    configFile(), next.cluster().serial(), next.cluster().configSerial(), next.nodes().size(),
+            Log.infof("Loaded %s: cluster serial %d, file serial %d, %d nodes, %d instances, %d bytes in %d ms",
+                    configFile(), next.cluster().clusterSerial(), next.cluster().fileSerial(), next.nodes().size(),
                     next.instances().size(), loaded.bytes(), loaded.nanos() / 1_000_000);
         }
         return ReloadOutcome.RELOADED;
@@ -262,7 +262,7 @@ public class ConfigCache implements ServingView {
             served = new Served(null, null, ReplyBody.error(message));
             Log.errorf("%s; answering every query with an error until a valid file appears", message);
         } else {
-            Log.errorf("%s; still serving cluster serial %d", message, current.snapshot().cluster().serial());
+            Log.errorf("%s; still serving cluster serial %d", message, current.snapshot().cluster().clusterSerial());
         }
         return ReloadOutcome.FAILED;
     }

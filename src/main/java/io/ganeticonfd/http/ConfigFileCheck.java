@@ -33,7 +33,7 @@ public class ConfigFileCheck implements HealthCheck {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("config-file").status(up)
                 .withData("file", String.valueOf(s.configFile()));
         if (s.serving()) {
-            b.withData("servedSerial", s.snapshot().cluster().serial());
+            b.withData("servedSerial", s.snapshot().cluster().clusterSerial());
         }
         if (s.fileBroken() && s.lastError() != null) {
             b.withData("error", s.lastError());

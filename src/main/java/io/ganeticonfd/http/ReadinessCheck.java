@@ -33,7 +33,7 @@ public class ReadinessCheck implements HealthCheck {
                 .status(lifecycle.udpBound() && s.serving()).withData("udpBound", lifecycle.udpBound())
                 .withData("snapshot", s.serving());
         if (s.serving()) {
-            b.withData("serial", s.snapshot().cluster().serial());
+            b.withData("serial", s.snapshot().cluster().clusterSerial());
         } else if (s.lastError() != null) {
             b.withData("error", s.lastError());
         }

@@ -54,8 +54,8 @@ public class StatusRoute {
         StatusDocument.Udp udp = new StatusDocument.Udp(lifecycle.udpBound(), lifecycle.udpAddress(), lifecycle.udpPort());
         Instant started = lifecycle.startedAt();
         return new StatusDocument(Version.current(), snap != null,
-                snap == null ? null : snap.cluster().serial(),
-                snap == null ? null : snap.cluster().configSerial(),
+                snap == null ? null : snap.cluster().clusterSerial(),
+                snap == null ? null : snap.cluster().fileSerial(),
                 snap == null ? null : snap.cluster().version(),
                 snap == null ? null : snap.cluster().name(),
                 snap == null || snap.cluster().master() == null ? null : snap.cluster().master().name(),

@@ -74,7 +74,7 @@ final class Answers {
 
     /** A successful reply whose answer is {@code value} as JSON, with the cluster serial. */
     static ReplyBody okWithClusterSerial(Object value, ClusterSnapshot s) {
-        return ReplyBody.ok(json(value), s.cluster().serial());
+        return ReplyBody.ok(json(value), s.cluster().clusterSerial());
     }
 
     /** {@code value} as compact JSON text. */

@@ -36,9 +36,9 @@ final class ClusterMasterHandler implements QueryHandler {
                 }
                 sb.append(values.get(f));
             }
-            return ReplyBody.ok(sb.append(']').toString(), s.cluster().serial());
+            return ReplyBody.ok(sb.append(']').toString(), s.cluster().clusterSerial());
         }
-        return s.memo(NAME_KEY, () -> ReplyBody.ok(ReplyBody.quote(master.name()), s.cluster().serial()));
+        return s.memo(NAME_KEY, () -> ReplyBody.ok(ReplyBody.quote(master.name()), s.cluster().clusterSerial()));
     }
 
     @Override

@@ -50,6 +50,6 @@ final class ConfigQueryHandler implements QueryHandler {
         if (value == null) {
             return Answers.argumentError();
         }
-        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().serial());
+        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().clusterSerial());
     }
 }

@@ -27,9 +27,9 @@ final class NodePipByInstanceIpHandler implements QueryHandler {
         if (dict.ip() != null) {
             String pip = primaryIp(s, link, dict.ip());
             return pip == null ? Answers.unknownEntry()
-                    : s.memo(new Key(link, dict.ip()), () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().serial()));
+                    : s.memo(new Key(link, dict.ip()), () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().clusterSerial()));
         }
-        long serial = s.cluster().serial();
+        long serial = s.cluster().clusterSerial();
         StringBuilder sb = new StringBuilder(16 + 40 * dict.ips().size()).append('[');
         for (String ip : dict.ips()) {
             if (sb.length() > 1) {

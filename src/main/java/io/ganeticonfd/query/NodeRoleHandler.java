@@ -49,6 +49,6 @@ final class NodeRoleHandler implements QueryHandler {
     }
 
     private static ReplyBody body(NodeRole role, ClusterSnapshot s) {
-        return s.memo(new Key(role), () -> ReplyBody.ok(Integer.toString(role.code()), s.cluster().serial()));
+        return s.memo(new Key(role), () -> ReplyBody.ok(Integer.toString(role.code()), s.cluster().clusterSerial()));
     }
 }

@@ -102,7 +102,7 @@ public class ConfdMetrics {
     }
 
     private static double serial(CacheStatus s) {
-        return s.serving() ? s.snapshot().cluster().serial() : Double.NaN;
+        return s.serving() ? s.snapshot().cluster().clusterSerial() : Double.NaN;
     }
 
     private static double ageSeconds(CacheStatus s) {

@@ -67,7 +67,7 @@ class ConfigReloadTest {
         config = TempClusterProfile.DIR.resolve("config.data");
         long serial = SERIALS.incrementAndGet();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(serial));
-        await().atMost(Duration.ofSeconds(10)).until(() -> cache.snapshot().cluster().serial() == serial
+        await().atMost(Duration.ofSeconds(10)).until(() -> cache.snapshot().cluster().clusterSerial() == serial
                 && !cache.status().fileNewerThanSnapshot());
         stream = new QueryStream(lifecycle.udpPort(), ConformanceVectors.key("testsuite-2.16"));
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.answered() > 0);
@@ -154,7 +154,7 @@ class ConfigReloadTest {
     void keepsServingWhileTheFileIsHalfWritten() {
         long next = SERIALS.incrementAndGet();
         byte[] good = ClusterFiles.withSerial(next);
-        long served = cache.status().snapshot().cluster().serial();
+        long served = cache.status().snapshot().cluster().clusterSerial();
         long failedBefore = failed();
         ClusterFiles.writeInPlace(config, Arrays.copyOf(good, good.length - 100));
         await().atMost(BOUND).until(() -> failed() > failedBefore);
@@ -165,7 +165,7 @@ class ConfigReloadTest {
 
     @Test
     void loadsALowerSerialAsARollback() {
-        long current = cache.status().snapshot().cluster().serial();
+        long current = cache.status().snapshot().cluster().clusterSerial();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(current - 50));
         awaitServed(current - 50);
     }
@@ -181,7 +181,7 @@ class ConfigReloadTest {
     }
 
     private void assertSurvives(ThrowingRunnable breakFile, String reason) {
-        long served = cache.status().snapshot().cluster().serial();
+        long served = cache.status().snapshot().cluster().clusterSerial();
         long failedBefore = failed();
         try {
             breakFile.run();
@@ -207,7 +207,7 @@ class ConfigReloadTest {
 
     private void awaitServed(long serial) {
         await().atMost(BOUND).pollInterval(Duration.ofMillis(10))
-                .until(() -> cache.snapshot() != null && cache.snapshot().cluster().serial() == serial);
+                .until(() -> cache.snapshot() != null && cache.snapshot().cluster().clusterSerial() == serial);
         await().atMost(Duration.ofSeconds(2)).until(() -> stream.latestSerial() == serial);
     }
 

@@ -58,7 +58,7 @@ class KubernetesVolumeReloadTest {
                 VolumeProfile.CONFIG_MAP.update(Map.of("config.data", ClusterFiles.withSerial(serial)));
                 long expected = serial;
                 await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> cache.snapshot().cluster().serial() == expected);
+                        .until(() -> cache.snapshot().cluster().clusterSerial() == expected);
                 await().atMost(Duration.ofSeconds(1)).until(() -> stream.latestSerial() == expected);
                 assertThat(cache.status().reloads().get(ReloadOutcome.RELOADED) - before).isEqualTo(1);
                 assertThat(cache.status().reloads().get(ReloadOutcome.FAILED)).isZero();

@@ -63,7 +63,7 @@ class PollingReloadTest {
     }
 
     private long served() {
-        return cache.snapshot().cluster().serial();
+        return cache.snapshot().cluster().clusterSerial();
     }
 
     private long count(ReloadOutcome outcome) {

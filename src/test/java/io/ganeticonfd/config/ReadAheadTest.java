@@ -128,6 +128,6 @@ class ReadAheadTest {
     }
 
     private long served() {
-        return cache.snapshot().cluster().serial();
+        return cache.snapshot().cluster().clusterSerial();
     }
 }
