@@ -1,5 +1,6 @@
 package io.ganeticonfd.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,13 @@ final class ConfigFileLoader<A> {
         }
     }
 
+    /** How many bytes of the served file {@link #warmUpInBackground()} parses at least: 32 MB. */
+    static final long WARM_UP_BYTES = 32L << 20;
+    /** How many times at most it parses the file: 2000. */
+    static final int WARM_UP_ROUNDS = 2000;
+
     private final Path file;
+    private final ConfigParser parser;
     private final SnapshotLoader loader;
     private final AnswerPreparer<A> preparer;
     private final ServedConfig<A> served;
@@ -53,6 +60,7 @@ final class ConfigFileLoader<A> {
 
     ConfigFileLoader(Path file, ConfigParser parser, AnswerPreparer<A> preparer, ServedConfig<A> served, Clock clock) {
         this.file = file;
+        this.parser = parser;
         this.loader = new SnapshotLoader(parser);
         this.preparer = preparer;
         this.served = served;
@@ -104,6 +112,28 @@ final class ConfigFileLoader<A> {
     void supersede(Prepared<A> prepared) {
         Log.debugf("%s changed again while it was being read; reading it again once it settles", file);
         counted(ReloadOutcome.SUPERSEDED, prepared.nanos());
+    }
+
+    /**
+     * Parses the served file again on the low-priority finisher thread (a small file several times,
+     * up to {@link #WARM_UP_BYTES} or {@link #WARM_UP_ROUNDS}) and prepares its answers, as a reload
+     * does before the swap, so that the first reload of a large file runs compiled code.
+     */
+    void warmUpInBackground() {
+        finisher.execute(() -> {
+            long start = System.nanoTime();
+            int rounds = 0;
+            try {
+                byte[] data = FileBytes.read(file);
+                for (long parsed = 0; data.length > 0 && parsed < WARM_UP_BYTES && rounds < WARM_UP_ROUNDS;
+                        parsed += data.length, rounds++) {
+                    preparer.prepare(parser.parse(data));
+                }
+            } catch (IOException | ConfigException | RuntimeException e) {
+                Log.debugf("Warm-up on %s stopped: %s", file, e.getMessage());
+            }
+            Log.debugf("Warm-up: parsed %s %d times in %d ms", file, rounds, (System.nanoTime() - start) / 1_000_000);
+        });
     }
 
     /** The stamp of the file that failed to load, while the last attempt failed; else null. */

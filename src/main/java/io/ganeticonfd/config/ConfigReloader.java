@@ -2,14 +2,10 @@ package io.ganeticonfd.config;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,18 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 
 /**
- * The reload state machine of {@code config.data} and {@code hmac.key}: follows directory events
- * (in-place writes, renames, Kubernetes {@code ..data} swaps, permission changes) and a periodic
- * check of the files' {@link FileStamp}s (the only signal where events are off or unsupported),
- * throttles reloads to one per interval per file, and loads them into the {@link ServedConfig}
- * through a {@link ConfigFileLoader} and a {@link KeyFileLoader}. Runs on its own thread once
- * {@link #start() started}; before that, start-up loads through {@link #loadInitialKey()} and
- * {@link #reloadConfig()}.
+ * The reload state machine of {@code config.data} and {@code hmac.key}: directory events (writes,
+ * renames, Kubernetes {@code ..data} swaps, permission changes: {@link DirectoryEvents}) and a periodic
+ * check of the files' {@link FileStamp}s, at most one reload per interval per file, loaded into the {@link ServedConfig}
+ * by a {@link ConfigFileLoader} and a {@link KeyFileLoader}. Runs on its own thread once started.
  *
  * <p>A changed config is read and parsed at once, while it settles; what was read is served once
  * the file has been quiet for the settle time, and dropped (then read again) if the file changed
- * after it was read. So a large config costs its parse time or the settle time, not both, and a
- * file is never served from a read that overlapped a write.
+ * after it was read: a large config costs its parse time or the settle time, not both, and is never
+ * served from a read that overlapped a write.
  *
  * @param <A> the prepared answers' type
  */
@@ -43,7 +36,7 @@ public final class ConfigReloader<A> implements AutoCloseable {
     private final boolean fileEvents;
     private final ReloadThrottle configThrottle;
     private final ReloadThrottle keyThrottle;
-    private WatchService watchService;
+    private DirectoryEvents events;
     private Thread thread;
     private volatile boolean running = true;
     private volatile WatchMode watchMode = WatchMode.WATCH;
@@ -98,14 +91,17 @@ public final class ConfigReloader<A> implements AutoCloseable {
         return commitConfig(prepareConfig());
     }
 
+    /** Reads ahead: parses the file and prepares its answers without serving them (for tests). */
     ConfigFileLoader.Prepared<A> prepareConfig() {
         return config.prepare();
     }
 
+    /** Serves what was read ahead, or records its failure (for tests). */
     ReloadOutcome commitConfig(ConfigFileLoader.Prepared<A> prepared) {
         return config.commit(prepared);
     }
 
+    /** Drops what was read ahead (for tests). */
     void supersede(ConfigFileLoader.Prepared<A> prepared) {
         config.supersede(prepared);
     }
@@ -120,18 +116,19 @@ public final class ConfigReloader<A> implements AutoCloseable {
         return meta == null ? FileStamp.MISSING : meta.stamp();
     }
 
-    /** Starts following the files, on the reloader's own thread. */
+    /** Starts following the files, on the reloader's own thread, and warms the parser up on the served file. */
     public void start() {
         configStamp = lastSeenConfigStamp();
         configThrottle.reloaded(System.nanoTime());
         keyThrottle.reloaded(System.nanoTime());
         if (fileEvents) {
-            watchService = register();
+            events = register();
         } else {
             Log.infof("Not following file-system events (confd.reload.file-events=false); checking %s and %s every %d ms",
                     configFile(), keyFile(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
         }
-        watchMode = watchService == null ? WatchMode.POLL : WatchMode.WATCH;
+        watchMode = events == null ? WatchMode.POLL : WatchMode.WATCH;
+        config.warmUpInBackground();
         thread = new Thread(this::run, "confd-config-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -152,17 +149,10 @@ public final class ConfigReloader<A> implements AutoCloseable {
         return key.status();
     }
 
-    private WatchService register() {
-        Set<Path> dirs = new LinkedHashSet<>();
-        dirs.add(parent(configFile()));
-        dirs.add(parent(keyFile()));
+    private DirectoryEvents register() {
+        Set<Path> dirs = new LinkedHashSet<>(List.of(parent(configFile()), parent(keyFile())));
         try {
-            WatchService ws = FileSystems.getDefault().newWatchService();
-            for (Path dir : dirs) {
-                dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-            }
-            return ws;
+            return DirectoryEvents.watch(dirs);
         } catch (IOException | UnsupportedOperationException e) {
             Log.warnf("Cannot watch %s for changes (%s); checking the files every %d ms instead", dirs, e.getMessage(),
                     TimeUnit.NANOSECONDS.toMillis(pollNanos));
@@ -223,29 +213,23 @@ public final class ConfigReloader<A> implements AutoCloseable {
         return delay == ReloadThrottle.IDLE ? Long.MAX_VALUE : delay;
     }
 
+
     private void waitForEvents(long nanos) throws InterruptedException {
-        if (watchService == null) {
+        if (events == null) {
             TimeUnit.NANOSECONDS.sleep(nanos);
-            return;
-        }
-        WatchKey k = watchService.poll(nanos, TimeUnit.NANOSECONDS);
-        while (k != null) {
-            for (WatchEvent<?> event : k.pollEvents()) {
-                noteEvent(event);
-            }
-            k.reset();
-            k = watchService.poll();
+        } else {
+            events.await(nanos, this::noteEvent);
         }
     }
 
-    private void noteEvent(WatchEvent<?> event) {
+    /** Notes a changed directory entry ({@code name} null: an overflow, anything may have changed). */
+    private void noteEvent(String name) {
         long now = System.nanoTime();
-        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+        if (name == null) {
             configThrottle.changed(now);
             keyThrottle.changed(now);
             return;
         }
-        String name = String.valueOf(event.context());
         boolean kubernetesSwap = name.startsWith("..");
         if (kubernetesSwap || name.equals(fileName(configFile()))) {
             configThrottle.changed(now);
@@ -278,8 +262,8 @@ public final class ConfigReloader<A> implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            if (watchService != null) {
-                watchService.close();
+            if (events != null) {
+                events.close();
             }
         } catch (IOException e) {
             Log.debugf("Closing the watch service: %s", e.getMessage());
