@@ -105,7 +105,8 @@ final class ConfigFileLoader<A> {
             outcome = fail((SnapshotLoader.Failure) attempt, current);
         }
         lastOutcome = outcome;
-        return counted(outcome, prepared.nanos() + System.nanoTime() - start);
+        long nanos = prepared.nanos() + System.nanoTime() - start;
+        return outcome == ReloadOutcome.RELOADED ? notified(outcome, nanos) : counted(outcome, nanos);
     }
 
     /** Drops what {@link #prepare()} read because the file changed again before it settled. */
@@ -163,6 +164,11 @@ final class ConfigFileLoader<A> {
     /** Counts an attempt that took {@code nanos} of work (reading, parsing, preparing, swapping; not waiting). */
     private ReloadOutcome counted(ReloadOutcome outcome, long nanos) {
         counts.get(outcome).incrementAndGet();
+        return notified(outcome, nanos);
+    }
+
+    /** Tells the listeners of an attempt already counted. */
+    private ReloadOutcome notified(ReloadOutcome outcome, long nanos) {
         ReloadEvent event = new ReloadEvent(outcome, nanos, served.snapshot());
         listeners.forEach(l -> l.accept(event));
         return outcome;
@@ -171,6 +177,7 @@ final class ConfigFileLoader<A> {
     private ReloadOutcome swapIn(SnapshotLoader.Loaded loaded, A answers, ServedConfig.Served<A> current) {
         ClusterSnapshot next = loaded.snapshot();
         SnapshotMeta meta = new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
+        counts.get(ReloadOutcome.RELOADED).incrementAndGet(); // counted before it can be seen served
         served.serve(new ServedConfig.Served<>(next, meta, answers));
         finisher.execute(() -> finish(next));
         failedStamp = null;
