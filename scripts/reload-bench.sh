@@ -2,15 +2,18 @@
 # reload-bench.sh - time from renaming a large config.data over a running daemon's small one to the
 # first reply carrying the new serial: ours vs Ganeti 3.0.2's daemon, alternating, same machine.
 #
-# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000] [--only ours|ganeti] [--pace S]
+# usage: scripts/reload-bench.sh [--reps 3] [--nodes 1000 --instances 10000] [--only ours|ganeti] [--pace S] [--after S]
 # Needs ../shared/tools (mkconfig.py, difftest.py, ganeti-ref.sh: root, downloads Debian packages)
 # and a built jar. Prints one line per run and a markdown table. Not part of ./mvnw verify or CI.
 # The client asks for the serial in a busy loop (a CPU hog beside the server, as a worst case);
 # --pace S waits S seconds between its queries instead (the reload then has a core to itself).
-# Environment: OURS_JAVA_OPTS (JVM options for our daemon; default: the launcher's, bin/ganeti-confd).
+# --after S renames the big config S seconds after the first reply (default 8; 2 times a reload
+# right after start-up, before the JIT has compiled the parser).
+# Environment: OURS_JAVA_OPTS (JVM options for our daemon; default: the launcher's, bin/ganeti-confd),
+# CONFD_JAR (the jar to run; default target/quarkus-app/quarkus-run.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPS=3 NODES=1000 INSTANCES=10000 SERVERS="ours ganeti" PACE=0
+REPS=3 NODES=1000 INSTANCES=10000 SERVERS="ours ganeti" PACE=0 AFTER=8
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS=$2; shift 2;;
@@ -18,12 +21,13 @@ while [ $# -gt 0 ]; do
     --instances) INSTANCES=$2; shift 2;;
     --only) SERVERS=$2; shift 2;;
     --pace) PACE=$2; shift 2;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0;;
+    --after) AFTER=$2; shift 2;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0;;
     *) echo "reload-bench.sh: unknown option $1" >&2; exit 2;;
   esac
 done
 SHARED=$(cd "${SHARED:-../shared}" && pwd)
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=${CONFD_JAR:-target/quarkus-app/quarkus-run.jar}
 LAUNCHER_OPTS=$(sed -n 's/^read -r -a java_opts <<<"${JAVA_OPTS-\(.*\)}"$/\1/p' bin/ganeti-confd)
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 case " $SERVERS " in *" ganeti "*) "$SHARED/tools/ganeti-ref.sh" setup >/dev/null;; esac
@@ -77,7 +81,7 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   fi
   pid=$!
   python3 "$WORK/wait_serial.py" "$KEY" "$port" "$SMALL_SERIAL" 90 >/dev/null
-  sleep 8   # a running daemon, past its start-up (and our parser warm-up)
+  sleep "$AFTER"   # a running daemon, past its start-up (by default)
   cp "$WORK/big.data" "$dir/.config.data.new"
   t=$(PACE=$PACE python3 "$WORK/wait_serial.py" "$KEY" "$port" "$BIG_SERIAL" 60 "$dir/.config.data.new" "$dir/config.data" || true)
   kill -TERM -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.config.ClusterSnapshot;
-import io.ganeticonfd.config.ServingView;
+import io.ganeticonfd.config.ServedConfig;
 import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.DecodeResult;
 import io.ganeticonfd.protocol.HmacKey;
@@ -27,6 +27,7 @@ import io.ganeticonfd.protocol.ReplyEncoder;
 import io.ganeticonfd.protocol.RequestDecoder;
 import io.ganeticonfd.protocol.RequestEncoder;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 import io.ganeticonfd.server.Outcome;
 import io.ganeticonfd.server.RequestProcessor;
@@ -70,9 +71,9 @@ public class EnvelopeBenchmark {
         decoder = new RequestDecoder(mapper.getFactory(), 300, 4096);
         ClusterSnapshot snapshot = BenchConfigs.SMALL.snapshot();
         QueryEngine engine = new QueryEngine();
-        engine.warm(snapshot);
-        processor = new RequestProcessor(decoder, engine, ServingView.of(snapshot, keys));
-        pingReply = engine.answer(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), snapshot);
+        ServedConfig<PreparedAnswers> served = ServedConfig.fixed(snapshot, engine, keys);
+        processor = new RequestProcessor(decoder, engine, served);
+        pingReply = engine.answer(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), served.answers());
         if (!(processor.process(datagram, 0, datagram.length, now) instanceof Outcome.Replied)) {
             throw new IllegalStateException("the signed ping is not answered");
         }

@@ -25,10 +25,11 @@ import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.ReplyStatus;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /**
- * Every request type's answer from {@link QueryEngine} on a snapshot warmed as the daemon warms it:
+ * Every request type's answer from {@link QueryEngine} on a snapshot's answers prepared as the daemon prepares them:
  * {@code small} (testsuite 2.16) and {@code large} (200 nodes / 4000 instances). Arguments name
  * things that exist: the node with the most DRBD minors, the instance with the most disks, the first
  * IP on the default link (else of any link), {@code /cluster/cluster_name}; the CLUSTER_MASTER case asks for the name
@@ -58,18 +59,18 @@ public class QueryBenchmark {
             "INSTANCES_IPS_LIST", "NODE_DRBD", "NODE_INSTANCES", "INSTANCE_DISKS", "CONFIG_QUERY", "DATA_COLLECTORS"})
     public String type;
 
-    private ClusterSnapshot snapshot;
+    private PreparedAnswers prepared;
     private QueryEngine engine;
     private ConfdRequest request;
 
     @Setup
     public void setUp() {
-        snapshot = BenchConfigs.valueOf(cluster.toUpperCase(java.util.Locale.ROOT)).snapshot();
+        ClusterSnapshot snapshot = BenchConfigs.valueOf(cluster.toUpperCase(java.util.Locale.ROOT)).snapshot();
         engine = new QueryEngine();
-        engine.warm(snapshot);
+        prepared = engine.prepare(snapshot);
         RequestType t = RequestType.valueOf(type);
         request = new ConfdRequest(t, argument(t, snapshot), RSALT);
-        ReplyBody reply = engine.answer(request, snapshot);
+        ReplyBody reply = engine.answer(request, prepared);
         boolean miss = request.query() instanceof QueryArgument.Dict d && NO_IP.equals(d.ip());
         if (reply.status() != ReplyStatus.OK && !miss) {
             throw new IllegalStateException(type + " on " + cluster + " is not answered OK: " + reply);
@@ -78,7 +79,7 @@ public class QueryBenchmark {
 
     @Benchmark
     public ReplyBody answer() {
-        return engine.answer(request, snapshot);
+        return engine.answer(request, prepared);
     }
 
     static QueryArgument argument(RequestType t, ClusterSnapshot s) {

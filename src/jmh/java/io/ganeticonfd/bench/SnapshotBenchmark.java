@@ -17,11 +17,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigException;
 import io.ganeticonfd.config.ConfigParser;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /**
  * Building a snapshot: {@code parse} is {@link ConfigParser#parse} of the file's bytes;
- * {@code parseAndWarm} adds {@link QueryEngine#warm}, i.e. what a reload costs before the atomic
+ * {@code parseAndPrepare} adds {@link QueryEngine#prepare}, i.e. what a reload costs before the atomic
  * swap (the file read aside). Default: the 1000-node / 10000-instance config (18 MB, generated on
  * first use). The retained heap of one snapshot is measured by {@link SnapshotHeap}.
  *
@@ -58,9 +59,7 @@ public class SnapshotBenchmark {
     }
 
     @Benchmark
-    public ClusterSnapshot parseAndWarm() throws ConfigException {
-        ClusterSnapshot s = parser.parse(data);
-        engine.warm(s);
-        return s;
+    public PreparedAnswers parseAndPrepare() throws ConfigException {
+        return engine.prepare(parser.parse(data));
     }
 }

@@ -6,11 +6,12 @@ import java.util.Locale;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigException;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /**
  * Retained heap of one snapshot: used heap after full GCs, before and while holding one parsed and
- * warmed snapshot (the file's bytes released), compared with the file size. Prints one line per
+ * prepared snapshot (the file's bytes released), compared with the file size. Prints one line per
  * config named on the command line ({@code small}, {@code large}, {@code huge}; default: all).
  *
  * <pre>
@@ -40,18 +41,18 @@ public final class SnapshotHeap {
 
     private static long retained(BenchConfigs config) throws ConfigException {
         long before = usedAfterGc();
-        ClusterSnapshot snapshot = parseAndWarm(config);
+        PreparedAnswers prepared = parseAndPrepare(config);
         long after = usedAfterGc();
-        if (snapshot.nodes().isEmpty()) {
+        if (prepared.snapshot().nodes().isEmpty()) {
             throw new IllegalStateException("empty snapshot");
         }
         return after - before;
     }
 
-    private static ClusterSnapshot parseAndWarm(BenchConfigs config) throws ConfigException {
+    private static PreparedAnswers parseAndPrepare(BenchConfigs config) throws ConfigException {
         ClusterSnapshot s = BenchConfigs.parser().parse(config.bytes());
-        new QueryEngine().warm(s);
-        return s;
+        PreparedAnswers prepared = new QueryEngine().prepare(s);
+        return prepared;
     }
 
     private static long usedAfterGc() {

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * One immutable, indexed view of {@code config.data}. Everything a query needs is looked up in
- * maps built once; answers that do not depend on the query argument are memoized per snapshot.
+ * maps built once (the answers themselves are prepared by the query layer).
  */
 public final class ClusterSnapshot {
 
@@ -23,7 +21,6 @@ public final class ClusterSnapshot {
     private final Map<String, List<DrbdMinor>> drbdByNode;
     private final Map<String, List<Instance>> primariesByNode;
     private final Map<String, List<Instance>> secondariesByNode;
-    private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
     ClusterSnapshot(ConfigDocument document, ClusterInfo cluster, NavigableMap<String, Node> nodes,
             NavigableMap<String, Instance> instances, NameIndex<Node> nodeIndex, DerivedIndexes derived) {
@@ -75,7 +72,7 @@ public final class ClusterSnapshot {
         return byIp == null ? null : byIp.get(ip);
     }
 
-    /** The distinct instance IPs on {@code link}, sorted as strings (sorted on each call: memoize the answer). */
+    /** The distinct instance IPs on {@code link}, sorted as strings (sorted on each call: prepare the answer once). */
     public List<String> ipsOnLink(String link) {
         Map<String, Instance> byIp = instancesByLinkAndIp.get(link);
         if (byIp == null) {
@@ -114,27 +111,5 @@ public final class ClusterSnapshot {
     /** Instances with a top-level DRBD disk whose secondary side is {@code node}, by ascending key. */
     public List<Instance> secondaryInstances(Node node) {
         return secondariesByNode.getOrDefault(node.key(), List.of());
-    }
-
-    /**
-     * The value memoized under {@code key} for this snapshot, computing it once. For values derived
-     * only from this snapshot (precomputed answers).
-     */
-    @SuppressWarnings("unchecked")
-    public <V> V memo(Object key, Supplier<V> compute) {
-        Object v = memo.get(key);
-        if (v == null) {
-            v = compute.get();
-            Object raced = memo.putIfAbsent(key, v);
-            if (raced != null) {
-                v = raced;
-            }
-        }
-        return (V) v;
-    }
-
-    /** Number of memoized values. */
-    public int memoSize() {
-        return memo.size();
     }
 }

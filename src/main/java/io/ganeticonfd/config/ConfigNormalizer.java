@@ -2,6 +2,7 @@ package io.ganeticonfd.config;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -76,7 +77,7 @@ final class ConfigNormalizer {
     private void instance(ObjectNode instance) {
         defaultTo(instance, "tags", NODES.arrayNode());
         sortTags(instance);
-        for (String params : new String[] {"hvparams", "beparams", "osparams", "osparams_private"}) {
+        for (String params : List.of("hvparams", "beparams", "osparams", "osparams_private")) {
             defaultTo(instance, params, NODES.objectNode());
         }
         if (redactPrivate) {

@@ -14,16 +14,29 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class EntryReader {
 
-    /**
-     * An instance before its node and disk references are resolved. A disk ref is a UUID, an
-     * {@link InlineDisk}, or null for a member that is neither (which makes the config invalid).
-     */
-    record RawInstance(String key, String name, String primaryRef, long serial, List<String[]> nics,
-            List<Object> diskRefs) {
+    /** An instance before its node and disk references are resolved. */
+    record RawInstance(String key, String name, String primaryRef, long serial, List<RawNic> nics,
+            List<DiskRef> diskRefs) {
     }
 
-    /** A disk object's DRBD devices, as read (an inline disk of a 2.x instance). */
-    record InlineDisk(int index, List<DrbdDevice> drbd) {
+    /** A NIC's IP and its own link (null where the NIC takes the cluster's default link). */
+    record RawNic(String ip, String link) {
+    }
+
+    /** A member of an instance's {@code disks}: a disk UUID, an inline disk object, or something else. */
+    sealed interface DiskRef {
+    }
+
+    /** A disk named by its UUID in the config's {@code disks} map (Ganeti 2.12 and later). */
+    record DiskUuid(String uuid) implements DiskRef {
+    }
+
+    /** A disk object inside the instance, with its DRBD devices as read (Ganeti before 2.12). */
+    record InlineDisk(int index, List<DrbdDevice> drbd) implements DiskRef {
+    }
+
+    /** A member that is neither a UUID nor an object: it makes the config invalid. */
+    record InvalidDisk(int index) implements DiskRef {
     }
 
     private EntryReader() {
@@ -59,8 +72,8 @@ final class EntryReader {
         String name = key;
         String primary = null;
         long serial = 0;
-        List<String[]> nics = new ArrayList<>();
-        List<Object> disks = new ArrayList<>();
+        List<RawNic> nics = new ArrayList<>();
+        List<DiskRef> disks = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
@@ -94,11 +107,11 @@ final class EntryReader {
                 default -> p.skipChildren();
             }
         }
-        if (id == null || id.length < 5 || !Disks.isDrbdType(type)) {
+        if (id == null || id.length() < 5 || !Disks.isDrbdType(type)) {
             return children;
         }
         List<DrbdDevice> out = new ArrayList<>(1 + children.size());
-        out.add(new DrbdDevice(id.nodeA, id.nodeB, id.minorA, id.minorB, topLevel));
+        out.add(new DrbdDevice(id.nodeA(), id.nodeB(), id.minorA(), id.minorB(), topLevel));
         out.addAll(children);
         return out;
     }
@@ -130,29 +143,28 @@ final class EntryReader {
      * the node references as text, the minors as whole numbers (written as numbers or strings),
      * and how many members there are.
      */
-    private static final class LogicalId {
-        String nodeA = "";
-        String nodeB = "";
-        long minorA;
-        long minorB;
-        int length;
+    private record LogicalId(String nodeA, String nodeB, long minorA, long minorB, int length) {
 
         static LogicalId read(JsonParser p, JsonToken v) throws IOException {
             if (v != JsonToken.START_ARRAY) {
                 p.skipChildren();
                 return null;
             }
-            LogicalId id = new LogicalId();
+            String nodeA = "";
+            String nodeB = "";
+            long minorA = 0;
+            long minorB = 0;
+            int length = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                switch (id.length++) {
-                    case 0 -> id.nodeA = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
-                    case 1 -> id.nodeB = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
-                    case 3 -> id.minorA = wholeNumber(p, t);
-                    case 4 -> id.minorB = wholeNumber(p, t);
+                switch (length++) {
+                    case 0 -> nodeA = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                    case 1 -> nodeB = t.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                    case 3 -> minorA = wholeNumber(p, t);
+                    case 4 -> minorB = wholeNumber(p, t);
                     default -> p.skipChildren();
                 }
             }
-            return id;
+            return new LogicalId(nodeA, nodeB, minorA, minorB, length);
         }
     }
 
@@ -169,7 +181,7 @@ final class EntryReader {
         };
     }
 
-    private static void nics(JsonParser p, JsonToken v, List<String[]> out) throws IOException {
+    private static void nics(JsonParser p, JsonToken v, List<RawNic> out) throws IOException {
         if (v != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
@@ -200,11 +212,11 @@ final class EntryReader {
                     p.skipChildren();
                 }
             }
-            out.add(new String[] {ip, link});
+            out.add(new RawNic(ip, link));
         }
     }
 
-    private static void disks(JsonParser p, JsonToken v, List<Object> out) throws IOException {
+    private static void disks(JsonParser p, JsonToken v, List<DiskRef> out) throws IOException {
         if (v != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
@@ -212,12 +224,12 @@ final class EntryReader {
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
-                out.add(p.getText());
+                out.add(new DiskUuid(p.getText()));
             } else if (p.currentToken() == JsonToken.START_OBJECT) {
                 out.add(new InlineDisk(index, disk(p, true)));
             } else {
                 p.skipChildren();
-                out.add(null);
+                out.add(new InvalidDisk(index));
             }
             index++;
         }

@@ -31,11 +31,4 @@ public interface ReloadSettings {
      */
     @WithDefault("100MS")
     Duration settle();
-
-    /**
-     * Exercise the parser and the answer precomputation on a generated config shaped like Ganeti
-     * 3.0's after start-up, so the first large reload runs compiled code; default true.
-     */
-    @WithDefault("true")
-    boolean warmUp();
 }

@@ -56,7 +56,7 @@ final class SnapshotBuilder {
     }
 
     void instance(EntryReader.RawInstance instance) throws ConfigException {
-        if (instance.diskRefs().contains(null)) {
+        if (instance.diskRefs().stream().anyMatch(EntryReader.InvalidDisk.class::isInstance)) {
             throw new ConfigException("instance " + instance.name() + " has a disk that is neither a UUID nor an object");
         }
         instances.add(instance);
@@ -95,16 +95,16 @@ final class SnapshotBuilder {
 
     private Instance link(EntryReader.RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink) {
         List<Nic> nics = new ArrayList<>(raw.nics().size());
-        for (String[] nic : raw.nics()) {
-            nics.add(new Nic(nic[0], nic[1] != null ? nic[1] : defaultLink));
+        for (EntryReader.RawNic nic : raw.nics()) {
+            nics.add(new Nic(nic.ip(), nic.link() != null ? nic.link() : defaultLink));
         }
         String key = raw.key();
         List<DiskEntry> resolved = new ArrayList<>(raw.diskRefs().size());
-        for (Object ref : raw.diskRefs()) {
+        for (EntryReader.DiskRef ref : raw.diskRefs()) {
             if (ref instanceof EntryReader.InlineDisk inline) {
                 resolved.add(new DiskEntry(inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
-            } else {
-                resolved.add(disks.get((String) ref));
+            } else if (ref instanceof EntryReader.DiskUuid uuid) {
+                resolved.add(disks.get(uuid.uuid()));
             }
         }
         Node primary = raw.primaryRef() == null ? null : nodeRefs.byKeyOrName(raw.primaryRef());

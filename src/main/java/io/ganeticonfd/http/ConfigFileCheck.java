@@ -7,8 +7,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import io.ganeticonfd.config.CacheStatus;
-import io.ganeticonfd.config.ConfigCache;
+import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.ConfigReloader;
+import io.ganeticonfd.config.ReloadStatus;
+import io.ganeticonfd.config.ServedConfig;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.smallrye.health.api.Wellness;
 
 /**
@@ -19,21 +22,24 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class ConfigFileCheck implements HealthCheck {
 
-    private final ConfigCache cache;
+    private final ConfigReloader<PreparedAnswers> reloader;
+    private final ServedConfig<PreparedAnswers> served;
 
     @Inject
-    public ConfigFileCheck(ConfigCache cache) {
-        this.cache = cache;
+    public ConfigFileCheck(ConfigReloader<PreparedAnswers> reloader, ServedConfig<PreparedAnswers> served) {
+        this.reloader = reloader;
+        this.served = served;
     }
 
     @Override
     public HealthCheckResponse call() {
-        CacheStatus s = cache.status();
-        boolean up = !s.fileBroken() && !s.fileNewerThanSnapshot() && s.serving();
+        ClusterSnapshot snapshot = served.snapshot();
+        ReloadStatus s = reloader.status();
+        boolean up = !s.fileBroken() && !s.fileNewerThanSnapshot() && snapshot != null;
         HealthCheckResponseBuilder b = HealthCheckResponse.named("config-file").status(up)
                 .withData("file", String.valueOf(s.configFile()));
-        if (s.serving()) {
-            b.withData("servedSerial", s.snapshot().cluster().serial());
+        if (snapshot != null) {
+            b.withData("servedSerial", snapshot.cluster().clusterSerial());
         }
         if (s.fileBroken() && s.lastError() != null) {
             b.withData("error", s.lastError());

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.ganeticonfd.config.CacheStatus;
-import io.ganeticonfd.config.ConfigCache;
+import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.ConfigReloader;
+import io.ganeticonfd.config.ServedConfig;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.server.DaemonLifecycle;
 
 /** Ready when the UDP sockets are bound and a configuration snapshot is served. */
@@ -18,24 +20,30 @@ import io.ganeticonfd.server.DaemonLifecycle;
 public class ReadinessCheck implements HealthCheck {
 
     private final DaemonLifecycle lifecycle;
-    private final ConfigCache cache;
+    private final ConfigReloader<PreparedAnswers> reloader;
+    private final ServedConfig<PreparedAnswers> served;
 
     @Inject
-    public ReadinessCheck(DaemonLifecycle lifecycle, ConfigCache cache) {
+    public ReadinessCheck(DaemonLifecycle lifecycle, ConfigReloader<PreparedAnswers> reloader,
+            ServedConfig<PreparedAnswers> served) {
         this.lifecycle = lifecycle;
-        this.cache = cache;
+        this.reloader = reloader;
+        this.served = served;
     }
 
     @Override
     public HealthCheckResponse call() {
-        CacheStatus s = cache.status();
+        ClusterSnapshot snapshot = served.snapshot();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("confd-serving")
-                .status(lifecycle.udpBound() && s.serving()).withData("udpBound", lifecycle.udpBound())
-                .withData("snapshot", s.serving());
-        if (s.serving()) {
-            b.withData("serial", s.snapshot().cluster().serial());
-        } else if (s.lastError() != null) {
-            b.withData("error", s.lastError());
+                .status(lifecycle.udpBound() && snapshot != null).withData("udpBound", lifecycle.udpBound())
+                .withData("snapshot", snapshot != null);
+        if (snapshot != null) {
+            b.withData("serial", snapshot.cluster().clusterSerial());
+        } else {
+            String error = reloader.status().lastError();
+            if (error != null) {
+                b.withData("error", error);
+            }
         }
         return b.build();
     }

@@ -9,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The JSON served at {@code GET /status}. Every member is documented in the README's Operating
  * section; absent values are null. Registered for reflection (with its nested records) because
  * the status route serializes it with the ObjectMapper itself, which a native image cannot do
- * for types Quarkus does not see as REST return types.
+ * for types Quarkus does not see as REST return types. {@code serial} is the cluster serial (what
+ * replies carry), {@code configSerial} the file's top-level serial (member names kept for operators).
  */
 @RegisterForReflection
 public record StatusDocument(

@@ -15,20 +15,16 @@ import io.ganeticonfd.protocol.ReplyBody;
  */
 final class ClusterMasterHandler implements QueryHandler {
 
-    private static final Object NAME_KEY = new Object();
-    private static final Object FIELDS_KEY = new Object();
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
         if (query instanceof QueryArgument.Plain) {
-            return Answers.argumentError();
+            return CommonReplies.argumentError();
         }
-        Node master = s.cluster().master();
-        if (master == null) {
-            return Answers.unknownMaster(s);
+        if (prepared.unknownMaster != null) {
+            return prepared.unknownMaster;
         }
         if (query instanceof QueryArgument.Dict dict) {
-            Map<MasterField, String> values = fieldValues(s, master);
+            Map<MasterField, String> values = prepared.masterFields;
             StringBuilder sb = new StringBuilder(2 + 24 * dict.fields().size()).append('[');
             for (MasterField f : dict.fields()) {
                 if (sb.length() > 1) {
@@ -36,26 +32,22 @@ final class ClusterMasterHandler implements QueryHandler {
                 }
                 sb.append(values.get(f));
             }
-            return ReplyBody.ok(sb.append(']').toString(), s.cluster().serial());
+            return ReplyBody.ok(sb.append(']').toString(), prepared.snapshot().cluster().clusterSerial());
         }
-        return s.memo(NAME_KEY, () -> ReplyBody.ok(ReplyBody.quote(master.name()), s.cluster().serial()));
+        return prepared.masterName;
     }
 
-    @Override
-    public void warm(ClusterSnapshot s) {
-        answer(QueryArgument.None.INSTANCE, s);
-        if (s.cluster().master() != null) {
-            fieldValues(s, s.cluster().master());
-        }
+    /** The answer without argument, prepared once per snapshot. */
+    static ReplyBody name(ClusterSnapshot s, Node master) {
+        return ReplyBody.ok(ReplyBody.quote(master.name()), s.cluster().clusterSerial());
     }
 
-    private static Map<MasterField, String> fieldValues(ClusterSnapshot s, Node master) {
-        return s.memo(FIELDS_KEY, () -> {
-            Map<MasterField, String> m = new EnumMap<>(MasterField.class);
-            m.put(MasterField.NAME, Answers.json(master.name()));
-            m.put(MasterField.MASTER_IP, Answers.json(s.cluster().masterIp()));
-            m.put(MasterField.NODE_PRIMARY_IP, Answers.json(master.primaryIp()));
-            return m;
-        });
+    /** Each field's value as JSON, prepared once per snapshot. */
+    static Map<MasterField, String> fieldValues(ClusterSnapshot s, Node master) {
+        Map<MasterField, String> m = new EnumMap<>(MasterField.class);
+        m.put(MasterField.NAME, CommonReplies.json(master.name()));
+        m.put(MasterField.MASTER_IP, CommonReplies.json(s.cluster().masterIp()));
+        m.put(MasterField.NODE_PRIMARY_IP, CommonReplies.json(master.primaryIp()));
+        return m;
     }
 }

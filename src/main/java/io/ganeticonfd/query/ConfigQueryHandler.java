@@ -2,7 +2,6 @@ package io.ganeticonfd.query;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigDocument;
@@ -11,45 +10,35 @@ import io.ganeticonfd.protocol.ReplyBody;
 
 /**
  * CONFIG_QUERY: the config value a JSON pointer designates, with the cluster serial. Answers are
- * cached per snapshot, for up to {@link #MAX_CACHED} pointers, so repeated queries cost a lookup.
+ * cached per snapshot, for up to {@link PreparedAnswers#MAX_CACHED_POINTERS} pointers, so repeated
+ * queries cost a lookup.
  */
 final class ConfigQueryHandler implements QueryHandler {
 
-    /** How many pointer answers a snapshot caches; beyond that they are computed on each request. */
-    static final int MAX_CACHED = 4096;
-
-    /** The memo key of a snapshot's pointer-answer cache. */
-    private enum CacheKey { INSTANCE }
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        String pointer = Answers.plain(query);
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        String pointer = CommonReplies.plain(query);
         if (pointer == null) {
-            return Answers.invalidQueryKind(query, "a JSON pointer");
+            return CommonReplies.invalidQueryKind(query, "a JSON pointer");
         }
-        Map<String, ReplyBody> cache = cache(s);
+        Map<String, ReplyBody> cache = prepared.pointers;
         ReplyBody cached = cache.get(pointer);
         if (cached != null) {
             return cached;
         }
-        ReplyBody answer = compute(pointer, s);
-        if (cache.size() < MAX_CACHED) {
+        ReplyBody answer = compute(pointer, prepared.snapshot());
+        if (cache.size() < PreparedAnswers.MAX_CACHED_POINTERS) {
             cache.putIfAbsent(pointer, answer);
         }
         return answer;
-    }
-
-    /** The pointer answers cached for {@code s}. */
-    static Map<String, ReplyBody> cache(ClusterSnapshot s) {
-        return s.memo(CacheKey.INSTANCE, ConcurrentHashMap::new);
     }
 
     private static ReplyBody compute(String pointer, ClusterSnapshot s) {
         List<String> tokens = LenientPointer.parse(pointer);
         ConfigDocument.Value value = tokens == null ? null : s.document().resolve(tokens, ReplyBody.MAX_DATAGRAM_BYTES);
         if (value == null) {
-            return Answers.argumentError();
+            return CommonReplies.argumentError();
         }
-        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().serial());
+        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().clusterSerial());
     }
 }

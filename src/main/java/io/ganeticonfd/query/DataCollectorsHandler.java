@@ -20,16 +20,15 @@ final class DataCollectorsHandler implements QueryHandler {
             List.of("cpu-avg-load", "xen-cpu-avg-load", "diskstats", "drbd", "inst-status-xen", "lv");
     private static final String XEN_STATUS = "inst-status-xen";
     private static final long DEFAULT_INTERVAL_MICROS = 5_000_000L;
-    private static final Object KEY = new Object();
 
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        return s.memo(KEY, () -> Answers.okWithClusterSerial(collectors(s), s));
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        return prepared.dataCollectors;
     }
 
-    @Override
-    public void warm(ClusterSnapshot s) {
-        answer(QueryArgument.None.INSTANCE, s);
+    /** The answer, prepared once per snapshot. */
+    static ReplyBody prepare(ClusterSnapshot s) {
+        return CommonReplies.okWithClusterSerial(collectors(s), s);
     }
 
     private static ObjectNode collectors(ClusterSnapshot s) {

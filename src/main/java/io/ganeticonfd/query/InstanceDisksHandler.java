@@ -3,26 +3,22 @@ package io.ganeticonfd.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.DiskEntry;
 import io.ganeticonfd.config.Instance;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
-/** INSTANCE_DISKS: the disk objects of an instance, in its disk order, with the instance's serial. */
+/** INSTANCE_DISKS: the disk objects of an instance, in its disk order, with the instance's serial; cached per instance and snapshot. */
 final class InstanceDisksHandler implements QueryHandler {
 
-    private record Key(String instance) {
-    }
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        String name = Answers.plain(query);
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        String name = CommonReplies.plain(query);
         if (name == null) {
-            return Answers.invalidQueryKind(query, "an instance name");
+            return CommonReplies.invalidQueryKind(query, "an instance name");
         }
-        return Answers.withFound(s.findInstance(name), "Instance", name,
-                instance -> s.memo(new Key(instance.key()), () -> disks(instance)));
+        return CommonReplies.withFound(prepared.snapshot().findInstance(name), "Instance", name,
+                instance -> PreparedAnswers.cached(prepared.disksByInstance, instance.key(), () -> disks(instance)));
     }
 
     private static ReplyBody disks(Instance instance) {

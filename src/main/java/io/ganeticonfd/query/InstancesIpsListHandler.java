@@ -1,39 +1,34 @@
 package io.ganeticonfd.query;
 
-import java.util.List;
-
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
 /**
  * INSTANCES_IPS_LIST: the distinct instance IPs on a link (the cluster default link without
- * argument), sorted as strings. Answers are built once per link and snapshot.
+ * argument), sorted as strings. The default link's answer is prepared with the snapshot, the
+ * others on first request.
  */
 final class InstancesIpsListHandler implements QueryHandler {
 
-    private record Key(String link) {
-    }
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
         if (query instanceof QueryArgument.Dict) {
-            return Answers.invalidQueryKind(query, "a link name or nothing");
+            return CommonReplies.invalidQueryKind(query, "a link name or nothing");
         }
+        ClusterSnapshot s = prepared.snapshot();
         String link = query instanceof QueryArgument.Plain p ? p.value() : s.cluster().defaultLink();
         if (link == null) {
-            return Answers.noDefaultLink();
+            return CommonReplies.noDefaultLink();
         }
         if (s.instanceLinks().contains(link)) {
-            return s.memo(new Key(link), () -> Answers.okWithClusterSerial(s.ipsOnLink(link), s));
+            return PreparedAnswers.cached(prepared.ipsByLink, link, () -> ips(s, link));
         }
-        return s.memo(Key.class, () -> Answers.okWithClusterSerial(List.of(), s));
+        return prepared.noInstanceIps;
     }
 
-    @Override
-    public void warm(ClusterSnapshot s) {
-        if (s.cluster().defaultLink() != null) {
-            answer(QueryArgument.None.INSTANCE, s);
-        }
+    /** The answer for a link that carries instance IPs. */
+    static ReplyBody ips(ClusterSnapshot s, String link) {
+        return CommonReplies.okWithClusterSerial(s.ipsOnLink(link), s);
     }
 }

@@ -2,6 +2,7 @@ package io.ganeticonfd.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.DrbdMinor;
@@ -15,12 +16,17 @@ import io.ganeticonfd.protocol.ReplyBody;
 final class NodeDrbdHandler extends PerNodeHandler {
 
     @Override
+    Map<String, ReplyBody> cache(PreparedAnswers prepared) {
+        return prepared.drbdByNode;
+    }
+
+    @Override
     ReplyBody compute(Node node, ClusterSnapshot s) {
         List<List<Object>> rows = new ArrayList<>();
         for (DrbdMinor m : s.drbdMinors(node)) {
             rows.add(List.of(m.nodeName(), m.minor(), m.instanceName(), "disk/" + m.diskIndex(),
                     m.primary() ? "primary" : "secondary", m.peerName()));
         }
-        return ReplyBody.ok(Answers.json(rows), node.serial());
+        return ReplyBody.ok(CommonReplies.json(rows), node.serial());
     }
 }

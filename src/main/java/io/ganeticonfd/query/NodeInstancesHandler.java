@@ -2,6 +2,7 @@ package io.ganeticonfd.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.Instance;
@@ -13,6 +14,11 @@ import io.ganeticonfd.protocol.ReplyBody;
  * primary, and secondary through a top-level DRBD disk; with the node's serial.
  */
 final class NodeInstancesHandler extends PerNodeHandler {
+
+    @Override
+    Map<String, ReplyBody> cache(PreparedAnswers prepared) {
+        return prepared.instancesByNode;
+    }
 
     @Override
     ReplyBody compute(Node node, ClusterSnapshot s) {

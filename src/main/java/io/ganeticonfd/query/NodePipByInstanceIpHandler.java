@@ -8,28 +8,27 @@ import io.ganeticonfd.protocol.ReplyBody;
 /**
  * NODE_PIP_BY_INSTANCE_IP: the primary IP of the node running the instance that owns an IP on a
  * link (member "1"), or a list of {@code [status, answer, serial]} results for several IPs (member "2").
+ * The answers for single IPs owned by an instance are cached per snapshot (bounded by the config).
  */
 final class NodePipByInstanceIpHandler implements QueryHandler {
 
-    /** An IP owned by an instance on a link: the answers for those are memoized (bounded by the config). */
-    private record Key(String link, String ip) {
-    }
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        ClusterSnapshot s = prepared.snapshot();
         if (!(query instanceof QueryArgument.Dict dict)) {
-            return Answers.argumentError();
+            return CommonReplies.argumentError();
         }
         String link = dict.link() != null ? dict.link() : s.cluster().defaultLink();
         if (link == null) {
-            return Answers.noDefaultLink();
+            return CommonReplies.noDefaultLink();
         }
         if (dict.ip() != null) {
             String pip = primaryIp(s, link, dict.ip());
-            return pip == null ? Answers.unknownEntry()
-                    : s.memo(new Key(link, dict.ip()), () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().serial()));
+            return pip == null ? CommonReplies.unknownEntry()
+                    : PreparedAnswers.cached(prepared.nodePipByIp, new PreparedAnswers.LinkIp(link, dict.ip()),
+                            () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().clusterSerial()));
         }
-        long serial = s.cluster().serial();
+        long serial = s.cluster().clusterSerial();
         StringBuilder sb = new StringBuilder(16 + 40 * dict.ips().size()).append('[');
         for (String ip : dict.ips()) {
             if (sb.length() > 1) {

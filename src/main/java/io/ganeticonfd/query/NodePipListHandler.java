@@ -15,38 +15,35 @@ import io.ganeticonfd.protocol.ReplyBody;
  */
 final class NodePipListHandler implements QueryHandler {
 
-    private final Object key = new Object();
-    private final Predicate<Node> filter;
+    private final boolean candidatesOnly;
 
-    private NodePipListHandler(Predicate<Node> filter) {
-        this.filter = filter;
+    private NodePipListHandler(boolean candidatesOnly) {
+        this.candidatesOnly = candidatesOnly;
     }
 
     /** All nodes (NODE_PIP_LIST). */
     static NodePipListHandler allNodes() {
-        return new NodePipListHandler(n -> true);
+        return new NodePipListHandler(false);
     }
 
     /** Master candidates, whatever their other flags (MC_PIP_LIST). */
     static NodePipListHandler masterCandidates() {
-        return new NodePipListHandler(Node::masterCandidate);
+        return new NodePipListHandler(true);
     }
 
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        return s.memo(key, () -> {
-            List<String> ips = new ArrayList<>();
-            for (Node n : s.nodes().descendingMap().values()) {
-                if (filter.test(n)) {
-                    ips.add(n.primaryIp());
-                }
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        return candidatesOnly ? prepared.candidatePips : prepared.nodePips;
+    }
+
+    /** The answer listing the nodes that pass {@code filter}, prepared once per snapshot. */
+    static ReplyBody prepare(ClusterSnapshot s, Predicate<Node> filter) {
+        List<String> ips = new ArrayList<>();
+        for (Node n : s.nodes().descendingMap().values()) {
+            if (filter.test(n)) {
+                ips.add(n.primaryIp());
             }
-            return Answers.okWithClusterSerial(ips, s);
-        });
-    }
-
-    @Override
-    public void warm(ClusterSnapshot s) {
-        answer(QueryArgument.None.INSTANCE, s);
+        }
+        return CommonReplies.okWithClusterSerial(ips, s);
     }
 }

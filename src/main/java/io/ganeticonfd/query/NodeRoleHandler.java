@@ -12,27 +12,23 @@ import io.ganeticonfd.protocol.ReplyBody;
  */
 final class NodeRoleHandler implements QueryHandler {
 
-    private record Key(NodeRole role) {
-    }
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        String name = Answers.plain(query);
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        String name = CommonReplies.plain(query);
         if (name == null) {
-            return Answers.invalidQueryKind(query, "a node name");
+            return CommonReplies.invalidQueryKind(query, "a node name");
         }
+        if (prepared.unknownMaster != null) {
+            return prepared.unknownMaster;
+        }
+        ClusterSnapshot s = prepared.snapshot();
         Node master = s.cluster().master();
-        if (master == null) {
-            return Answers.unknownMaster(s);
-        }
-        return Answers.withFound(s.findNode(name), "Node", name, node -> body(role(name, node, master), s));
+        return CommonReplies.withFound(s.findNode(name), "Node", name, node -> prepared.roles.get(role(name, node, master)));
     }
 
-    @Override
-    public void warm(ClusterSnapshot s) {
-        for (NodeRole role : NodeRole.values()) {
-            body(role, s);
-        }
+    /** The answer for {@code role}, prepared once per snapshot. */
+    static ReplyBody body(NodeRole role, ClusterSnapshot s) {
+        return ReplyBody.ok(Integer.toString(role.code()), s.cluster().clusterSerial());
     }
 
     private static NodeRole role(String query, Node node, Node master) {
@@ -46,9 +42,5 @@ final class NodeRoleHandler implements QueryHandler {
             return NodeRole.OFFLINE;
         }
         return node.masterCandidate() ? NodeRole.CANDIDATE : NodeRole.REGULAR;
-    }
-
-    private static ReplyBody body(NodeRole role, ClusterSnapshot s) {
-        return s.memo(new Key(role), () -> ReplyBody.ok(Integer.toString(role.code()), s.cluster().serial()));
     }
 }

@@ -1,5 +1,7 @@
 package io.ganeticonfd.query;
 
+import java.util.Map;
+
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.Node;
 import io.ganeticonfd.protocol.QueryArgument;
@@ -11,18 +13,19 @@ import io.ganeticonfd.protocol.ReplyBody;
  */
 abstract class PerNodeHandler implements QueryHandler {
 
-    private record Key(Class<?> handler, String node) {
+    @Override
+    public final ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        String name = CommonReplies.plain(query);
+        if (name == null) {
+            return CommonReplies.invalidQueryKind(query, "a node name");
+        }
+        ClusterSnapshot s = prepared.snapshot();
+        return CommonReplies.withFound(s.findNode(name), "Node", name,
+                node -> PreparedAnswers.cached(cache(prepared), node.key(), () -> compute(node, s)));
     }
 
-    @Override
-    public final ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        String name = Answers.plain(query);
-        if (name == null) {
-            return Answers.invalidQueryKind(query, "a node name");
-        }
-        return Answers.withFound(s.findNode(name), "Node", name,
-                node -> s.memo(new Key(getClass(), node.key()), () -> compute(node, s)));
-    }
+    /** This request type's answers of the snapshot, by node key. */
+    abstract Map<String, ReplyBody> cache(PreparedAnswers prepared);
 
     /** The answer for {@code node}. */
     abstract ReplyBody compute(Node node, ClusterSnapshot s);

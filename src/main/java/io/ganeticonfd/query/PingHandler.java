@@ -7,15 +7,13 @@ import io.ganeticonfd.protocol.ReplyBody;
 /** PING: the config's top-level version, serial 0; the argument is ignored. */
 final class PingHandler implements QueryHandler {
 
-    private static final Object KEY = new Object();
-
     @Override
-    public ReplyBody answer(QueryArgument query, ClusterSnapshot s) {
-        return s.memo(KEY, () -> ReplyBody.ok(Long.toString(s.cluster().version()), 0));
+    public ReplyBody answer(QueryArgument query, PreparedAnswers prepared) {
+        return prepared.ping;
     }
 
-    @Override
-    public void warm(ClusterSnapshot s) {
-        answer(QueryArgument.None.INSTANCE, s);
+    /** The answer, prepared once per snapshot. */
+    static ReplyBody prepare(ClusterSnapshot s) {
+        return ReplyBody.ok(Long.toString(s.cluster().version()), 0);
     }
 }

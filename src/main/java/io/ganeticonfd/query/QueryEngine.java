@@ -1,12 +1,16 @@
 package io.ganeticonfd.query;
 
+import io.ganeticonfd.config.AnswerPreparer;
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.RequestType;
 
-/** Answers a request from a snapshot: a pure function dispatching to one handler per request type. */
-public final class QueryEngine {
+/**
+ * Answers a request from a snapshot's prepared answers: a pure function dispatching to one handler
+ * per request type. Also prepares those answers for each snapshot the config layer loads.
+ */
+public final class QueryEngine implements AnswerPreparer<PreparedAnswers> {
 
     private final QueryHandler ping = new PingHandler();
     private final QueryHandler nodeRole = new NodeRoleHandler();
@@ -21,16 +25,21 @@ public final class QueryEngine {
     private final QueryHandler configQuery = new ConfigQueryHandler();
     private final QueryHandler dataCollectors = new DataCollectorsHandler();
 
-    /** The reply to {@code request} on {@code snapshot}. */
-    public ReplyBody answer(ConfdRequest request, ClusterSnapshot snapshot) {
-        return handler(request.type()).answer(request.query(), snapshot);
+    /** The reply to {@code request} from the answers prepared for a snapshot (or the error while there is none). */
+    public ReplyBody answer(ConfdRequest request, PreparedAnswers prepared) {
+        ReplyBody unavailable = prepared.unavailableReply();
+        return unavailable != null ? unavailable : handler(request.type()).answer(request.query(), prepared);
     }
 
-    /** Precomputes the answers that do not depend on a query argument; call off the request path. */
-    public void warm(ClusterSnapshot snapshot) {
-        for (RequestType type : RequestType.values()) {
-            handler(type).warm(snapshot);
-        }
+    /** Prepares the answers that do not depend on a query argument; call off the request path. */
+    @Override
+    public PreparedAnswers prepare(ClusterSnapshot snapshot) {
+        return PreparedAnswers.of(snapshot);
+    }
+
+    @Override
+    public PreparedAnswers unavailable(String reason) {
+        return PreparedAnswers.unavailable(reason);
     }
 
     private QueryHandler handler(RequestType type) {

@@ -7,10 +7,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.ganeticonfd.config.CacheStatus;
-import io.ganeticonfd.config.ConfigCache;
+import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.config.ConfigReloader;
 import io.ganeticonfd.config.ReloadOutcome;
+import io.ganeticonfd.config.ServedConfig;
+import io.ganeticonfd.config.SnapshotMeta;
 import io.ganeticonfd.protocol.RejectReason;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.protocol.ReplyStatus;
 import io.ganeticonfd.protocol.RequestType;
 import io.micrometer.core.instrument.Counter;
@@ -39,7 +42,8 @@ public class ConfdMetrics {
     private final boolean perRequest;
 
     @Inject
-    public ConfdMetrics(MeterRegistry registry, ConfigCache cache, DaemonSettings settings) {
+    public ConfdMetrics(MeterRegistry registry, ConfigReloader<PreparedAnswers> reloader,
+            ServedConfig<PreparedAnswers> served, DaemonSettings settings) {
         this.perRequest = settings.requestMetrics();
         for (RequestType t : RequestType.values()) {
             ok.put(t, requests(registry, t, "ok"));
@@ -59,20 +63,20 @@ public class ConfdMetrics {
         for (ReloadOutcome o : ReloadOutcome.values()) {
             reloadDuration.put(o, Timer.builder("confd.reload.duration").description("Reload attempts, by result")
                     .tag("result", o.tag()).register(registry));
-            FunctionCounter.builder("confd.reloads", cache, c -> c.status().reloads().get(o))
+            FunctionCounter.builder("confd.reloads", reloader, r -> r.status().reloads().get(o))
                     .description("Reload attempts of config.data, by result").tag("result", o.tag()).register(registry);
         }
-        Gauge.builder("confd.config.serial", cache, c -> serial(c.status())).description("Cluster serial being served")
+        Gauge.builder("confd.config.serial", served, s -> serial(s.snapshot())).description("Cluster serial being served")
                 .register(registry);
-        Gauge.builder("confd.snapshot.age", cache, c -> ageSeconds(c.status())).baseUnit("seconds")
+        Gauge.builder("confd.snapshot.age", served, s -> ageSeconds(s.served().meta())).baseUnit("seconds")
                 .description("Time since the served snapshot was loaded").register(registry);
-        Gauge.builder("confd.config.file.ok", cache, c -> c.status().fileBroken() ? 0 : 1)
+        Gauge.builder("confd.config.file.ok", reloader, r -> r.status().fileBroken() ? 0 : 1)
                 .description("1 when the configuration file on disk loads, 0 while it is broken").register(registry);
-        Gauge.builder("confd.snapshot.loaded", cache, c -> c.status().serving() ? 1 : 0)
+        Gauge.builder("confd.snapshot.loaded", served, s -> s.snapshot() != null ? 1 : 0)
                 .description("1 when a configuration snapshot is served").register(registry);
-        FunctionCounter.builder("confd.key.rotations", cache, c -> c.status().keyRotations())
+        FunctionCounter.builder("confd.key.rotations", reloader, r -> r.keyStatus().rotations())
                 .description("HMAC key changes picked up").register(registry);
-        cache.addReloadListener(e -> reloadDuration.get(e.outcome()).record(e.nanos(), TimeUnit.NANOSECONDS));
+        reloader.addReloadListener(e -> reloadDuration.get(e.outcome()).record(e.nanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Counts one answered request. */
@@ -101,12 +105,11 @@ public class ConfdMetrics {
                 .tag("type", type.cliName()).tag("status", status).register(registry);
     }
 
-    private static double serial(CacheStatus s) {
-        return s.serving() ? s.snapshot().cluster().serial() : Double.NaN;
+    private static double serial(ClusterSnapshot s) {
+        return s != null ? s.cluster().clusterSerial() : Double.NaN;
     }
 
-    private static double ageSeconds(CacheStatus s) {
-        return s.meta() == null ? Double.NaN
-                : (System.currentTimeMillis() - s.meta().loadedAt().toEpochMilli()) / 1000.0;
+    private static double ageSeconds(SnapshotMeta meta) {
+        return meta == null ? Double.NaN : (System.currentTimeMillis() - meta.loadedAt().toEpochMilli()) / 1000.0;
     }
 }

@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
-import io.ganeticonfd.config.ConfigCache;
-import io.ganeticonfd.config.FileWatcher;
+import io.ganeticonfd.config.ConfigReloader;
 import io.ganeticonfd.config.HmacSettings;
-import io.ganeticonfd.config.ReloadSettings;
+import io.ganeticonfd.config.ServedConfig;
 import io.ganeticonfd.protocol.RequestDecoder;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,7 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
- * Starts and stops the daemon: key, first snapshot, UDP sockets, file watcher; in reverse on
+ * Starts and stops the daemon: key, first snapshot, UDP sockets, file reloader; in reverse on
  * shutdown. A missing key or a port that cannot be bound ends start-up with one log line.
  */
 @ApplicationScoped
@@ -33,10 +33,11 @@ public class DaemonLifecycle {
 
     private static final long BIND_TIMEOUT_SECONDS = 10;
 
-    private final ConfigCache cache;
+    private final ConfigReloader<PreparedAnswers> reloader;
+    private final ServedConfig<PreparedAnswers> served;
+    private final QueryEngine engine;
     private final UdpSettings udp;
     private final HmacSettings hmac;
-    private final ReloadSettings reload;
     private final DaemonSettings daemon;
     private final ConfdMetrics metrics;
     private final Vertx vertx;
@@ -46,15 +47,17 @@ public class DaemonLifecycle {
     private volatile boolean udpBound;
     private volatile UdpBinding binding;
     private volatile Instant startedAt;
-    private FileWatcher watcher;
+    private boolean following;
 
     @Inject
-    public DaemonLifecycle(ConfigCache cache, UdpSettings udp, HmacSettings hmac, ReloadSettings reload,
-            DaemonSettings daemon, ConfdMetrics metrics, Vertx vertx) {
-        this.cache = cache;
+    public DaemonLifecycle(ConfigReloader<PreparedAnswers> reloader, ServedConfig<PreparedAnswers> served,
+            QueryEngine engine, UdpSettings udp, HmacSettings hmac, DaemonSettings daemon, ConfdMetrics metrics,
+            Vertx vertx) {
+        this.reloader = reloader;
+        this.served = served;
+        this.engine = engine;
         this.udp = udp;
         this.hmac = hmac;
-        this.reload = reload;
         this.daemon = daemon;
         this.metrics = metrics;
         this.vertx = vertx;
@@ -62,28 +65,23 @@ public class DaemonLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         startedAt = Instant.now();
-        String keyError = cache.loadInitialKey();
+        String keyError = reloader.loadInitialKey();
         if (keyError != null) {
             Log.error(keyError);
             failedToStart = true;
             return;
         }
-        QueryEngine engine = new QueryEngine();
-        cache.addPreparer(engine::warm);
-        cache.reloadConfig();
+        reloader.reloadConfig();
         JsonFactory requests = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(udp.maxJsonDepth()).maxStringLength(udp.maxJsonStringLength()).build()).build();
         RequestDecoder decoder = new RequestDecoder(requests, hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
-        RequestProcessor processor = new RequestProcessor(decoder, engine, cache);
+        RequestProcessor processor = new RequestProcessor(decoder, engine, served);
         if (!bind(processor)) {
             failedToStart = true;
             return;
         }
-        watcher = new FileWatcher(cache, reload);
-        watcher.start();
-        if (reload.warmUp()) {
-            cache.warmUpInBackground();
-        }
+        reloader.start();
+        following = true;
         if (daemon.demo()) {
             Log.warnf("DEMO cluster served on UDP port %d with the DEMO key (never use it on a real cluster); try: "
                     + "java -jar target/quarkus-app/quarkus-run.jar query --demo --port %d master", binding.port(), binding.port());
@@ -115,8 +113,8 @@ public class DaemonLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (watcher != null) {
-            watcher.close();
+        if (following) {
+            reloader.close();
         }
         udpBound = false;
         for (UdpListener listener : listeners) {

@@ -13,7 +13,8 @@ public interface DaemonSettings {
 
     /**
      * Count and time every request in {@code /q/metrics} ({@code confd_requests_total}, drops,
-     * latency, reply sizes); default true. Off only to measure what the metrics cost.
+     * latency, reply sizes); default true. False leaves those series at zero and saves their cost (up
+     * to 4.5 % of peak throughput), where nothing scrapes them; the configuration and reload meters stay.
      */
     @WithDefault("true")
     boolean requestMetrics();

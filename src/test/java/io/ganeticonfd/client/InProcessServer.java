@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.config.ConfigException;
 import io.ganeticonfd.config.ConfigParser;
-import io.ganeticonfd.config.ServingView;
+import io.ganeticonfd.config.ServedConfig;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.KeyRing;
@@ -127,7 +127,7 @@ public final class InProcessServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         try {
             return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
-                    ServingView.of(new ConfigParser(mapper, false).parse(config), KeyRing.of(key)));
+                    ServedConfig.fixed(new ConfigParser(mapper, false).parse(config), new QueryEngine(), KeyRing.of(key)));
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }

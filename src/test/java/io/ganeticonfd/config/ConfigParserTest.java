@@ -160,8 +160,8 @@ class ConfigParserTest {
     void keepsBothSerials(ConfigLayouts layout) throws ConfigException {
         ClusterInfo cluster = parse(layout.config()).cluster();
 
-        assertThat(cluster.configSerial()).isEqualTo(51);
-        assertThat(cluster.serial()).isEqualTo(17);
+        assertThat(cluster.fileSerial()).isEqualTo(51);
+        assertThat(cluster.clusterSerial()).isEqualTo(17);
         assertThat(cluster.name()).isEqualTo("cluster.example.com");
         assertThat(cluster.defaultLink()).isEqualTo("br0");
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.QueryStream;
@@ -43,7 +44,10 @@ class ConfigReloadTest {
     private static final AtomicLong SERIALS = new AtomicLong(100_000);
 
     @Inject
-    ConfigCache cache;
+    ConfigReloader<PreparedAnswers> reloader;
+
+    @Inject
+    ServedConfig<PreparedAnswers> servedConfig;
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -67,8 +71,8 @@ class ConfigReloadTest {
         config = TempClusterProfile.DIR.resolve("config.data");
         long serial = SERIALS.incrementAndGet();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(serial));
-        await().atMost(Duration.ofSeconds(10)).until(() -> cache.snapshot().cluster().serial() == serial
-                && !cache.status().fileNewerThanSnapshot());
+        await().atMost(Duration.ofSeconds(10)).until(() -> servedConfig.snapshot().cluster().clusterSerial() == serial
+                && !reloader.status().fileNewerThanSnapshot());
         stream = new QueryStream(lifecycle.udpPort(), ConformanceVectors.key("testsuite-2.16"));
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.answered() > 0);
     }
@@ -154,7 +158,7 @@ class ConfigReloadTest {
     void keepsServingWhileTheFileIsHalfWritten() {
         long next = SERIALS.incrementAndGet();
         byte[] good = ClusterFiles.withSerial(next);
-        long served = cache.status().snapshot().cluster().serial();
+        long served = servedConfig.snapshot().cluster().clusterSerial();
         long failedBefore = failed();
         ClusterFiles.writeInPlace(config, Arrays.copyOf(good, good.length - 100));
         await().atMost(BOUND).until(() -> failed() > failedBefore);
@@ -165,7 +169,7 @@ class ConfigReloadTest {
 
     @Test
     void loadsALowerSerialAsARollback() {
-        long current = cache.status().snapshot().cluster().serial();
+        long current = servedConfig.snapshot().cluster().clusterSerial();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(current - 50));
         awaitServed(current - 50);
     }
@@ -176,12 +180,12 @@ class ConfigReloadTest {
         write.accept(ClusterFiles.withSerial(next));
         awaitServed(next);
         assertThat(reloaded() - before).as("reloads of the new content").isEqualTo(1);
-        assertThat(cache.status().fileBroken()).isFalse();
+        assertThat(reloader.status().fileBroken()).isFalse();
         assertThat(stream.serialsNeverDecreased()).isTrue();
     }
 
     private void assertSurvives(ThrowingRunnable breakFile, String reason) {
-        long served = cache.status().snapshot().cluster().serial();
+        long served = servedConfig.snapshot().cluster().clusterSerial();
         long failedBefore = failed();
         try {
             breakFile.run();
@@ -189,7 +193,7 @@ class ConfigReloadTest {
             throw new AssertionError(e);
         }
         await().atMost(BOUND).until(() -> failed() > failedBefore);
-        assertThat(cache.status().lastError()).contains(reason);
+        assertThat(reloader.status().lastError()).contains(reason);
         given().get("/q/health/well").then().statusCode(503).body(containsString(reason));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/status").then().body("serial", equalTo((int) served)).body("configFile.ok", equalTo(false))
@@ -207,16 +211,16 @@ class ConfigReloadTest {
 
     private void awaitServed(long serial) {
         await().atMost(BOUND).pollInterval(Duration.ofMillis(10))
-                .until(() -> cache.snapshot() != null && cache.snapshot().cluster().serial() == serial);
+                .until(() -> servedConfig.snapshot() != null && servedConfig.snapshot().cluster().clusterSerial() == serial);
         await().atMost(Duration.ofSeconds(2)).until(() -> stream.latestSerial() == serial);
     }
 
     private long reloaded() {
-        return cache.status().reloads().get(ReloadOutcome.RELOADED);
+        return reloader.status().reloads().get(ReloadOutcome.RELOADED);
     }
 
     private long failed() {
-        return cache.status().reloads().get(ReloadOutcome.FAILED);
+        return reloader.status().reloads().get(ReloadOutcome.FAILED);
     }
 
     @FunctionalInterface

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.UdpTestClient;
@@ -41,7 +42,10 @@ class KeyRotationTest {
     private static final HmacKey ORIGINAL = ConformanceVectors.key("testsuite-2.16");
 
     @Inject
-    ConfigCache cache;
+    ConfigReloader<PreparedAnswers> reloader;
+
+    @Inject
+    ServedConfig<PreparedAnswers> served;
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -60,8 +64,8 @@ class KeyRotationTest {
     @BeforeEach
     void restoreOriginalKey() {
         ClusterFiles.renameOver(keyFile(), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ORIGINAL.fingerprint().equals(cache.status().keyFingerprint())
-                && cache.status().keyError() == null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ORIGINAL.fingerprint().equals(reloader.keyStatus().fingerprint())
+                && reloader.keyStatus().error() == null);
     }
 
     @Test
@@ -69,11 +73,11 @@ class KeyRotationTest {
         byte[] nextBytes = ("next-key-" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         HmacKey written = HmacKey.of(nextBytes);
         ClusterFiles.renameOver(keyFile(), nextBytes);
-        await().atMost(Duration.ofSeconds(3)).until(() -> written.fingerprint().equals(cache.status().keyFingerprint()));
+        await().atMost(Duration.ofSeconds(3)).until(() -> written.fingerprint().equals(reloader.keyStatus().fingerprint()));
 
         assertThat(ping(written)).as("new key").isNotNull();
         assertThat(ping(ORIGINAL)).as("previous key within the grace period").isNotNull();
-        long graceEnds = cache.status().previousKeyUntil().getEpochSecond();
+        long graceEnds = reloader.keyStatus().previousUntil().getEpochSecond();
         given().get("/status").then().body("hmacKey.fingerprint", equalTo(written.fingerprint()))
                 .body("hmacKey.previousFingerprint", equalTo(ORIGINAL.fingerprint()))
                 .body("hmacKey.previousAcceptedUntil", notNullValue());
@@ -87,8 +91,8 @@ class KeyRotationTest {
     @Test
     void keepsTheLastGoodKeyWhenTheFileDisappears() {
         keyFile().toFile().delete();
-        await().atMost(Duration.ofSeconds(3)).until(() -> cache.status().keyError() != null);
-        assertThat(cache.status().keyFingerprint()).isEqualTo(ORIGINAL.fingerprint());
+        await().atMost(Duration.ofSeconds(3)).until(() -> reloader.keyStatus().error() != null);
+        assertThat(reloader.keyStatus().fingerprint()).isEqualTo(ORIGINAL.fingerprint());
         assertThat(ping(ORIGINAL)).isNotNull();
         given().get("/status").then().body("hmacKey.error", equalTo("key file does not exist"));
     }
@@ -96,7 +100,7 @@ class KeyRotationTest {
     @Test
     void keepsTheLastGoodKeyWhenTheFileIsEmptied() {
         ClusterFiles.writeInPlace(keyFile(), new byte[0]);
-        await().atMost(Duration.ofSeconds(3)).until(() -> "key file is empty".equals(cache.status().keyError()));
+        await().atMost(Duration.ofSeconds(3)).until(() -> "key file is empty".equals(reloader.keyStatus().error()));
         assertThat(ping(ORIGINAL)).isNotNull();
     }
 

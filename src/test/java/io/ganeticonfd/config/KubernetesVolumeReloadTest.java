@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.server.DaemonLifecycle;
 import io.ganeticonfd.support.ClusterFiles;
 import io.ganeticonfd.support.ProjectedVolume;
@@ -30,7 +31,10 @@ class KubernetesVolumeReloadTest {
     private static final byte[] KEY = ConformanceVectors.read("testsuite-2.16", "hmac.key");
 
     @Inject
-    ConfigCache cache;
+    ConfigReloader<PreparedAnswers> reloader;
+
+    @Inject
+    ServedConfig<PreparedAnswers> served;
 
     @Inject
     DaemonLifecycle lifecycle;
@@ -54,14 +58,14 @@ class KubernetesVolumeReloadTest {
         assertThat(Files.isSymbolicLink(VolumeProfile.CONFIG_MAP.dir().resolve("config.data"))).isTrue();
         try (QueryStream stream = new QueryStream(lifecycle.udpPort(), HmacKey.of(KEY))) {
             for (long serial = 500_001; serial <= 500_003; serial++) {
-                long before = cache.status().reloads().get(ReloadOutcome.RELOADED);
+                long before = reloader.status().reloads().get(ReloadOutcome.RELOADED);
                 VolumeProfile.CONFIG_MAP.update(Map.of("config.data", ClusterFiles.withSerial(serial)));
                 long expected = serial;
                 await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> cache.snapshot().cluster().serial() == expected);
+                        .until(() -> served.snapshot().cluster().clusterSerial() == expected);
                 await().atMost(Duration.ofSeconds(1)).until(() -> stream.latestSerial() == expected);
-                assertThat(cache.status().reloads().get(ReloadOutcome.RELOADED) - before).isEqualTo(1);
-                assertThat(cache.status().reloads().get(ReloadOutcome.FAILED)).isZero();
+                assertThat(reloader.status().reloads().get(ReloadOutcome.RELOADED) - before).isEqualTo(1);
+                assertThat(reloader.status().reloads().get(ReloadOutcome.FAILED)).isZero();
             }
             assertThat(stream.unanswered()).isZero();
             assertThat(stream.serialsNeverDecreased()).isTrue();
@@ -72,11 +76,11 @@ class KubernetesVolumeReloadTest {
     void rotatesTheKeyFromASecretSwap() {
         byte[] rotated = "rotated-key-from-the-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         HmacKey next = HmacKey.of(rotated);
-        String before = cache.status().keyFingerprint();
+        String before = reloader.keyStatus().fingerprint();
         VolumeProfile.SECRET.update(Map.of("hmac.key", rotated));
-        await().atMost(Duration.ofSeconds(3)).until(() -> next.fingerprint().equals(cache.status().keyFingerprint()));
-        assertThat(cache.status().previousKeyFingerprint()).isEqualTo(before);
+        await().atMost(Duration.ofSeconds(3)).until(() -> next.fingerprint().equals(reloader.keyStatus().fingerprint()));
+        assertThat(reloader.keyStatus().previousFingerprint()).isEqualTo(before);
         VolumeProfile.SECRET.update(Map.of("hmac.key", KEY));
-        await().atMost(Duration.ofMillis(2500)).until(() -> HmacKey.of(KEY).fingerprint().equals(cache.status().keyFingerprint()));
+        await().atMost(Duration.ofMillis(2500)).until(() -> HmacKey.of(KEY).fingerprint().equals(reloader.keyStatus().fingerprint()));
     }
 }

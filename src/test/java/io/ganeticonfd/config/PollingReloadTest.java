@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
@@ -36,23 +35,22 @@ class PollingReloadTest {
     @TempDir
     Path dir;
 
-    ConfigCache cache;
-    FileWatcher watcher;
+    ServedConfig<String> served = new ServedConfig<>(TestSettings.ANSWERS);
+    ConfigReloader<String> reloader;
 
     @AfterEach
     void stopWatching() {
-        if (watcher != null) {
-            watcher.close();
+        if (reloader != null) {
+            reloader.close();
         }
     }
 
     private void follow(Path config, Path key) {
-        cache = new ConfigCache(new TestSettings.Config(config), new TestSettings.Hmac(key), new ObjectMapper());
-        assertThat(cache.loadInitialKey()).isNull();
-        assertThat(cache.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
-        watcher = new FileWatcher(cache, new TestSettings.Reload(Duration.ofMillis(50), Duration.ofMillis(20),
-                Duration.ofMillis(20), false));
-        watcher.start();
+        reloader = TestSettings.reloader(served, config, key, new TestSettings.Reload(Duration.ofMillis(50),
+                Duration.ofMillis(20), Duration.ofMillis(20), false));
+        assertThat(reloader.loadInitialKey()).isNull();
+        assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+        reloader.start();
     }
 
     private Path clusterDir(long serial) throws IOException {
@@ -63,18 +61,18 @@ class PollingReloadTest {
     }
 
     private long served() {
-        return cache.snapshot().cluster().serial();
+        return served.snapshot().cluster().clusterSerial();
     }
 
     private long count(ReloadOutcome outcome) {
-        return cache.status().reloads().get(outcome);
+        return reloader.status().reloads().get(outcome);
     }
 
     @Test
     void runsWithoutFileEvents() throws IOException {
         clusterDir(3000);
 
-        assertThat(cache.status().watchMode()).isEqualTo(WatchMode.POLL);
+        assertThat(reloader.status().watchMode()).isEqualTo(WatchMode.POLL);
     }
 
     private void assertFollowed(Consumer<Path> change, long serial) throws IOException {
@@ -128,7 +126,7 @@ class PollingReloadTest {
 
         await().atMost(BOUND).until(() -> count(ReloadOutcome.UNCHANGED) == 1);
         assertThat(served()).isEqualTo(3050);
-        assertThat(cache.status().fileNewerThanSnapshot()).isFalse();
+        assertThat(reloader.status().fileNewerThanSnapshot()).isFalse();
     }
 
     @Test
@@ -138,8 +136,8 @@ class PollingReloadTest {
 
         ClusterFiles.renameOver(dir.resolve("hmac.key"), next);
 
-        await().atMost(BOUND).until(() -> HmacKey.of(next).fingerprint().equals(cache.status().keyFingerprint()));
-        assertThat(cache.status().previousKeyFingerprint()).isEqualTo(HmacKey.of(KEY).fingerprint());
+        await().atMost(BOUND).until(() -> HmacKey.of(next).fingerprint().equals(reloader.keyStatus().fingerprint()));
+        assertThat(reloader.keyStatus().previousFingerprint()).isEqualTo(HmacKey.of(KEY).fingerprint());
     }
 
     private static void toggleGroupRead(Path file) throws IOException {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.support.ClusterFiles;
 
@@ -33,61 +31,60 @@ class ReadAheadTest {
     Path dir;
 
     Path config;
-    ConfigCache cache;
-    FileWatcher watcher;
+    ServedConfig<String> served = new ServedConfig<>(TestSettings.ANSWERS);
+    ConfigReloader<String> reloader;
 
     @BeforeEach
     void serveAConfig() throws IOException {
         config = dir.resolve("config.data");
         Files.write(config, ClusterFiles.withSerial(1000));
         Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        cache = new ConfigCache(new TestSettings.Config(config), new TestSettings.Hmac(dir.resolve("hmac.key")), new ObjectMapper());
-        assertThat(cache.loadInitialKey()).isNull();
-        assertThat(cache.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+        reloader = TestSettings.reloader(served, config, dir.resolve("hmac.key"),
+                new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
+        assertThat(reloader.loadInitialKey()).isNull();
+        assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
     }
 
     @AfterEach
     void stopWatching() {
-        if (watcher != null) {
-            watcher.close();
-        }
+        reloader.close();
     }
 
     @Test
     void aSupersededReadIsNeitherServedNorReported() throws IOException {
-        List<ConfigCache.ReloadEvent> events = new ArrayList<>();
-        cache.addReloadListener(events::add);
+        List<ReloadEvent> events = new ArrayList<>();
+        reloader.addReloadListener(events::add);
         Files.write(config, ClusterFiles.withSerial(1001));
-        ConfigCache.PreparedConfig stale = cache.prepareConfig();
+        ConfigFileLoader.Prepared<String> stale = reloader.prepareConfig();
         Files.write(config, ClusterFiles.withSerial(1002));
 
-        cache.supersede(stale);
+        reloader.supersede(stale);
 
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(ReloadOutcome.SUPERSEDED);
             assertThat(e.nanos()).as("the work of reading it").isEqualTo(stale.nanos()).isPositive();
         });
         assertThat(served()).isEqualTo(1000);
-        CacheStatus status = cache.status();
+        ReloadStatus status = reloader.status();
         assertThat(status.reloads()).containsEntry(ReloadOutcome.SUPERSEDED, 1L).containsEntry(ReloadOutcome.RELOADED, 1L);
         assertThat(status.lastOutcome()).isEqualTo(ReloadOutcome.RELOADED);
-        assertThat(cache.commitConfig(cache.prepareConfig())).isEqualTo(ReloadOutcome.RELOADED);
+        assertThat(reloader.commitConfig(reloader.prepareConfig())).isEqualTo(ReloadOutcome.RELOADED);
         assertThat(served()).isEqualTo(1002);
     }
 
     @Test
     void aPreparedSnapshotIsServedOnlyWhenCommitted() throws IOException {
-        List<ConfigCache.ReloadEvent> events = new ArrayList<>();
-        cache.addReloadListener(events::add);
+        List<ReloadEvent> events = new ArrayList<>();
+        reloader.addReloadListener(events::add);
         Files.write(config, ClusterFiles.withSerial(1003));
 
-        ConfigCache.PreparedConfig prepared = cache.prepareConfig();
+        ConfigFileLoader.Prepared<String> prepared = reloader.prepareConfig();
 
         assertThat(served()).isEqualTo(1000);
         assertThat(events).as("nothing counted before the commit").isEmpty();
         assertThat(prepared.stamp()).isEqualTo(FileStamp.of(config));
         long before = System.nanoTime();
-        assertThat(cache.commitConfig(prepared)).isEqualTo(ReloadOutcome.RELOADED);
+        assertThat(reloader.commitConfig(prepared)).isEqualTo(ReloadOutcome.RELOADED);
         long commit = System.nanoTime() - before;
         assertThat(served()).isEqualTo(1003);
         assertThat(events).singleElement().satisfies(e -> assertThat(e.nanos())
@@ -98,36 +95,35 @@ class ReadAheadTest {
     void aBrokenFileIsReportedWhenCommitted() throws IOException {
         Files.write(config, "{\"version\":".getBytes(StandardCharsets.UTF_8));
 
-        ConfigCache.PreparedConfig prepared = cache.prepareConfig();
+        ConfigFileLoader.Prepared<String> prepared = reloader.prepareConfig();
 
-        assertThat(cache.status().fileBroken()).as("not before the commit").isFalse();
-        assertThat(cache.commitConfig(prepared)).isEqualTo(ReloadOutcome.FAILED);
-        assertThat(cache.status().fileBroken()).isTrue();
+        assertThat(reloader.status().fileBroken()).as("not before the commit").isFalse();
+        assertThat(reloader.commitConfig(prepared)).isEqualTo(ReloadOutcome.FAILED);
+        assertThat(reloader.status().fileBroken()).isTrue();
         assertThat(served()).isEqualTo(1000);
     }
 
     @Test
     void aFileWrittenInTwoStepsIsServedWholeWithoutAFailure() throws Exception {
-        watcher = new FileWatcher(cache, new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
-        watcher.start();
+        reloader.start();
         byte[] next = ClusterFiles.withSerial(1004);
 
         try (OutputStream out = Files.newOutputStream(config)) {
             out.write(Arrays.copyOf(next, next.length / 2));
             out.flush();
             // The half-written file is read ahead (after 20 ms of quiet) long before it settles.
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(watcher::readingAhead);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(reloader::readingAhead);
             out.write(next, next.length / 2, next.length - next.length / 2);
         }
 
         await().atMost(Duration.ofSeconds(5)).until(() -> served() == 1004);
-        CacheStatus status = cache.status();
+        ReloadStatus status = reloader.status();
         assertThat(status.reloads()).containsEntry(ReloadOutcome.FAILED, 0L).containsEntry(ReloadOutcome.RELOADED, 2L);
         assertThat(status.reloads().get(ReloadOutcome.SUPERSEDED)).isPositive();
         assertThat(status.fileBroken()).isFalse();
     }
 
     private long served() {
-        return cache.snapshot().cluster().serial();
+        return served.snapshot().cluster().clusterSerial();
     }
 }

@@ -50,7 +50,7 @@ class SnapshotLoaderTest {
 
         SnapshotLoader.Loaded loaded = loaded(loader.load(file, null));
 
-        assertThat(loaded.snapshot().cluster().serial()).isEqualTo(3189);
+        assertThat(loaded.snapshot().cluster().clusterSerial()).isEqualTo(3189);
         assertThat(loaded.bytes()).isEqualTo(CONFIG.length);
         assertThat(loaded.stamp()).isEqualTo(FileStamp.of(file));
         assertThat(loaded.stamp().size()).isEqualTo(CONFIG.length);
@@ -89,7 +89,7 @@ class SnapshotLoaderTest {
         SnapshotLoader.Loaded second = loaded(loader.load(file, first.checksum()));
 
         assertThat(second.checksum()).isNotEqualTo(first.checksum());
-        assertThat(second.snapshot().cluster().serial()).isEqualTo(3190);
+        assertThat(second.snapshot().cluster().clusterSerial()).isEqualTo(3190);
     }
 
     @Test

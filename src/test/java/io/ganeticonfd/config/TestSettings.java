@@ -3,6 +3,8 @@ package io.ganeticonfd.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Settings for caches and watchers built in plain JUnit tests (Quarkus builds them from config otherwise). */
 final class TestSettings {
 
@@ -23,16 +25,34 @@ final class TestSettings {
         }
     }
 
-    /** {@code confd.reload.*} without the warm-up. */
+    /** {@code confd.reload.*}. */
     record Reload(Duration minInterval, Duration pollInterval, Duration settle, boolean fileEvents) implements ReloadSettings {
         /** File events on, checks every 500 ms. */
         Reload(Duration minInterval, Duration settle) {
             this(minInterval, Duration.ofMillis(500), settle, true);
         }
+    }
+
+    /** "Answers" naming the snapshot's cluster serial, or why there is none: enough to see what is served with what. */
+    static final AnswerPreparer<String> ANSWERS = new AnswerPreparer<>() {
+        @Override
+        public String prepare(ClusterSnapshot snapshot) {
+            return "serial " + snapshot.cluster().clusterSerial();
+        }
 
         @Override
-        public boolean warmUp() {
-            return false;
+        public String unavailable(String reason) {
+            return reason;
         }
+    };
+
+    /** A reloader of {@code config} and {@code key} into {@code served}, following changes as {@code reload} says once started. */
+    static ConfigReloader<String> reloader(ServedConfig<String> served, Path config, Path key, ReloadSettings reload) {
+        return new ConfigReloader<>(new Config(config), new Hmac(key), reload, new ObjectMapper(), ANSWERS, served);
+    }
+
+    /** A reloader of {@code config} and {@code key} into {@code served} with the default reload settings (1 s, 100 ms). */
+    static ConfigReloader<String> reloader(ServedConfig<String> served, Path config, Path key) {
+        return reloader(served, config, key, new Reload(Duration.ofSeconds(1), Duration.ofMillis(100)));
     }
 }

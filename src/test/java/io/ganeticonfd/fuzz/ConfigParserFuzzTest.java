@@ -12,6 +12,7 @@ import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /**
@@ -32,13 +33,13 @@ class ConfigParserFuzzTest {
             assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
             return;
         }
-        ENGINE.warm(snapshot);
+        PreparedAnswers prepared = ENGINE.prepare(snapshot);
         String someNode = snapshot.nodes().isEmpty() ? "x" : snapshot.nodes().firstEntry().getValue().name();
         String someInstance = snapshot.instances().isEmpty() ? "x" : snapshot.instances().firstEntry().getValue().name();
         for (RequestType type : RequestType.values()) {
             for (QueryArgument q : new QueryArgument[] {QueryArgument.None.INSTANCE, new QueryArgument.Plain(someNode),
                     new QueryArgument.Plain(someInstance), new QueryArgument.Plain("/cluster"), QueryArgument.Dict.EMPTY}) {
-                ReplyBody body = ENGINE.answer(new ConfdRequest(type, q, "r"), snapshot);
+                ReplyBody body = ENGINE.answer(new ConfdRequest(type, q, "r"), prepared);
                 assertThat(body.size()).isLessThanOrEqualTo(ReplyBody.MAX_DATAGRAM_BYTES + 200);
             }
         }

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.ganeticonfd.config.ClusterSnapshot;
+import io.ganeticonfd.protocol.ConfdRequest;
 import io.ganeticonfd.protocol.MasterField;
+import io.ganeticonfd.protocol.NodeRole;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.RequestType;
@@ -22,7 +24,7 @@ import io.ganeticonfd.testing.Answered;
 
 /**
  * Answers for configurations the recorded vectors do not contain: dangling references, missing
- * defaults, ambiguous names, unusual IP layouts; and per-snapshot memoization.
+ * defaults, ambiguous names, unusual IP layouts; and the answers prepared per snapshot.
  */
 class QueryEngineTest {
 
@@ -338,41 +340,59 @@ class QueryEngineTest {
         }
 
         @Test
-        void warmsTheConstantAnswersAheadOfTheFirstRequest() {
-            ClusterSnapshot fresh = snapshot(CONFIG);
-            assertThat(fresh.memoSize()).isZero();
+        void preparesTheConstantAnswersAheadOfTheFirstRequest() {
+            PreparedAnswers prepared = new QueryEngine().prepare(snapshot(CONFIG));
 
-            Answered.engine().warm(fresh);
-            int warmed = fresh.memoSize();
-            ReplyBody ping = body(fresh, RequestType.PING, QueryArgument.None.INSTANCE);
-            body(fresh, RequestType.NODE_PIP_LIST, QueryArgument.None.INSTANCE);
-            body(fresh, RequestType.DATA_COLLECTORS, QueryArgument.None.INSTANCE);
-            body(fresh, RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("n2.example.com"));
-
-            assertThat(warmed).isGreaterThanOrEqualTo(10);
-            assertThat(fresh.memoSize()).isEqualTo(warmed);
-            assertThat(ping.text()).isEqualTo("{\"protocol\":1,\"status\":0,\"answer\":3000000,\"serial\":0}");
+            assertThat(List.of(prepared.ping, prepared.masterName, prepared.nodePips, prepared.candidatePips,
+                    prepared.dataCollectors, prepared.noInstanceIps)).doesNotContainNull();
+            assertThat(prepared.roles).hasSize(NodeRole.values().length);
+            assertThat(prepared.ipsByLink).containsOnlyKeys("br0");
+            assertThat(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE)).isSameAs(prepared.ping);
+            assertThat(answer(prepared, RequestType.NODE_PIP_LIST, QueryArgument.None.INSTANCE)).isSameAs(prepared.nodePips);
+            assertThat(answer(prepared, RequestType.DATA_COLLECTORS, QueryArgument.None.INSTANCE))
+                    .isSameAs(prepared.dataCollectors);
+            assertThat(answer(prepared, RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("n2.example.com")))
+                    .isIn(prepared.roles.values());
+            assertThat(prepared.ping.text()).isEqualTo("{\"protocol\":1,\"status\":0,\"answer\":3000000,\"serial\":0}");
         }
 
         @Test
-        void warmsAConfigWithoutMasterOrDefaultLink() {
+        void preparesAConfigWithoutMasterOrDefaultLink() {
             ClusterSnapshot bare = snapshot("{\"version\": 1, \"cluster\": {\"master_node\": \"nobody\"}}");
 
-            new QueryEngine().warm(bare);
+            PreparedAnswers prepared = new QueryEngine().prepare(bare);
 
-            assertThat(ask(bare, RequestType.PING).answer().asInt()).isEqualTo(1);
+            assertThat(prepared.masterName).isNull();
+            assertThat(Answered.of(answer(prepared, RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE)).status())
+                    .isEqualTo(1);
+            assertThat(Answered.of(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE)).answer().asInt())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void answersEveryRequestWithTheReasonWhileThereIsNoSnapshot() {
+            PreparedAnswers none = new QueryEngine().unavailable("Configuration not loaded yet");
+
+            for (RequestType type : RequestType.values()) {
+                assertThat(answer(none, type, QueryArgument.None.INSTANCE).text())
+                        .isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":\"Configuration not loaded yet\",\"serial\":0}");
+            }
         }
 
         @Test
         void stopsCachingPointerAnswersAtTheBoundButKeepsAnswering() {
-            for (int i = 0; i < ConfigQueryHandler.MAX_CACHED + 500; i++) {
+            for (int i = 0; i < PreparedAnswers.MAX_CACHED_POINTERS + 500; i++) {
                 Answered a = ask(s, RequestType.CONFIG_QUERY, "/cluster/master_ip~x" + i);
-                if (i % 1000 == 0 || i > ConfigQueryHandler.MAX_CACHED) {
+                if (i % 1000 == 0 || i > PreparedAnswers.MAX_CACHED_POINTERS) {
                     assertThat(a).isEqualTo(new Answered(0, Answered.of(ReplyBody.ok("\"192.0.2.100\"", 0)).answer(), 77));
                 }
             }
 
-            assertThat(ConfigQueryHandler.cache(s)).hasSizeLessThanOrEqualTo(ConfigQueryHandler.MAX_CACHED);
+            assertThat(Answered.prepared(s).pointers).hasSizeLessThanOrEqualTo(PreparedAnswers.MAX_CACHED_POINTERS);
         }
+    }
+
+    private static ReplyBody answer(PreparedAnswers prepared, RequestType type, QueryArgument query) {
+        return Answered.engine().answer(new ConfdRequest(type, query, "r"), prepared);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 import io.ganeticonfd.protocol.RequestType;
+import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /** A reply body as a client reads it: status, decoded answer and serial. Plus helpers to obtain one. */
@@ -25,10 +28,17 @@ public record Answered(int status, JsonNode answer, long serial) {
     /** Reads numbers exactly (decimals as BigDecimal), so answers compare as the text on the wire. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final QueryEngine ENGINE = new QueryEngine();
+    /** The answers prepared for each snapshot asked (keyed by identity: snapshots do not define equality). */
+    private static final Map<ClusterSnapshot, PreparedAnswers> PREPARED = new ConcurrentHashMap<>();
 
-    /** The engine {@link #ask} and {@link #body} use (memo keys are per engine, so warm with this one). */
+    /** The engine {@link #ask} and {@link #body} use. */
     public static QueryEngine engine() {
         return ENGINE;
+    }
+
+    /** The answers prepared for {@code s}, once per snapshot as the daemon prepares them. */
+    public static PreparedAnswers prepared(ClusterSnapshot s) {
+        return PREPARED.computeIfAbsent(s, PreparedAnswers::of);
     }
 
     /** Decodes the message text of a reply body, checking its fixed layout. */
@@ -60,7 +70,7 @@ public record Answered(int status, JsonNode answer, long serial) {
 
     /** The body the engine answers for {@code type} with {@code query}. */
     public static ReplyBody body(ClusterSnapshot s, RequestType type, QueryArgument query) {
-        return ENGINE.answer(new ConfdRequest(type, query, "rsalt"), s);
+        return ENGINE.answer(new ConfdRequest(type, query, "rsalt"), prepared(s));
     }
 
     /** Asks {@code type} with {@code query}. */

@@ -11,15 +11,15 @@ import io.ganeticonfd.protocol.ErrorCode;
 import io.ganeticonfd.protocol.QueryArgument;
 import io.ganeticonfd.protocol.ReplyBody;
 
-/** Shared outcomes and argument helpers of the handlers. */
-final class Answers {
+/** The replies the handlers share (argument errors, unknown entries, lookup failures) and the argument checks behind them. */
+final class CommonReplies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ReplyBody ARGUMENT_ERROR = ReplyBody.error(ErrorCode.ARGUMENT);
     private static final ReplyBody UNKNOWN_ENTRY = ReplyBody.error(ErrorCode.UNKNOWN_ENTRY);
     private static final ReplyBody NO_DEFAULT_LINK = ReplyBody.error("The cluster has no default NIC link");
 
-    private Answers() {
+    private CommonReplies() {
     }
 
     /** Status 1 with error code 2: the argument is of the wrong kind. */
@@ -74,7 +74,7 @@ final class Answers {
 
     /** A successful reply whose answer is {@code value} as JSON, with the cluster serial. */
     static ReplyBody okWithClusterSerial(Object value, ClusterSnapshot s) {
-        return ReplyBody.ok(json(value), s.cluster().serial());
+        return ReplyBody.ok(json(value), s.cluster().clusterSerial());
     }
 
     /** {@code value} as compact JSON text. */

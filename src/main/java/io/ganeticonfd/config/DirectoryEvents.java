@@ -1,0 +1,58 @@
+package io.ganeticonfd.config;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * File-system events of the directories holding the followed files, as the names of the entries
+ * that changed (null for an overflow: anything may have changed). Only a signal: the
+ * {@link ConfigReloader} decides what to reload. Used by its thread only.
+ */
+final class DirectoryEvents implements AutoCloseable {
+
+    private final WatchService service;
+
+    private DirectoryEvents(WatchService service) {
+        this.service = service;
+    }
+
+    /** Watches {@code dirs}; throws when the file system offers no events. */
+    static DirectoryEvents watch(Set<Path> dirs) throws IOException {
+        WatchService ws = FileSystems.getDefault().newWatchService();
+        try {
+            for (Path dir : dirs) {
+                dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            ws.close();
+            throw e;
+        }
+        return new DirectoryEvents(ws);
+    }
+
+    /** Waits up to {@code nanos} for events, then hands each changed name to {@code changed}. */
+    void await(long nanos, Consumer<String> changed) throws InterruptedException {
+        WatchKey key = service.poll(nanos, TimeUnit.NANOSECONDS);
+        while (key != null) {
+            for (WatchEvent<?> event : key.pollEvents()) {
+                changed.accept(event.kind() == StandardWatchEventKinds.OVERFLOW ? null : String.valueOf(event.context()));
+            }
+            key.reset();
+            key = service.poll();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        service.close();
+    }
+}
