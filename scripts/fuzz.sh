@@ -45,12 +45,12 @@ findings=0
 for target in "${targets[@]}"; do
     log=target/fuzz/$target.log
     seeds=$(seeds_dir "$target")
-    corpus=$(find .cifuzz-corpus -type d -path "*${target%%#*}/${target#*#}" 2>/dev/null | head -1 || true)
     seeds_before=$(count_files "$seeds")
     start=$SECONDS
     status=0
     JAZZER_FUZZ=1 ./mvnw -B -o test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1 || status=$?
     elapsed=$((SECONDS - start))
+    corpus=$(find .cifuzz-corpus -type d -path "*${target%%#*}/${target#*#}" 2>/dev/null | head -1 || true)
     runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 | grep -oE '[0-9]+' | head -1 || true)
     [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
     new_seeds=$(( $(count_files "$seeds") - seeds_before ))

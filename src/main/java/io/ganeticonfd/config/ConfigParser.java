@@ -39,7 +39,7 @@ public final class ConfigParser {
     /** Parses the bytes of a config file. */
     public ClusterSnapshot parse(byte[] data) throws ConfigException {
         SnapshotBuilder builder = new SnapshotBuilder(mapper, new EntryStore(data, mapper, normalizer));
-        try (JsonParser p = mapper.getFactory().createParser(data)) {
+        try (JsonParser p = new NumberCheckingParser(mapper.getFactory().createParser(data))) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new ConfigException("empty file");

@@ -107,11 +107,20 @@ public final class RequestDecoder {
     /**
      * False when the envelope starts with a non-ASCII byte (as a byte-order mark does) or has a NUL
      * among its first four bytes: neither can begin UTF-8 JSON, and Jackson would otherwise skip the
-     * mark or decode the text as UTF-16/32, accepting datagrams Ganeti drops.
+     * mark or decode the text as UTF-16/32, accepting datagrams Ganeti drops. False too when any byte
+     * is one that UTF-8 never uses (C0, C1, F5-FF): Jackson looks member names up by their bytes, padded
+     * with FF, before it checks them, so {@code "\xFFmsg"} would be taken for {@code "msg"} (found by
+     * fuzzing); Ganeti refuses such text as it is not UTF-8.
      */
     private static boolean mayBeUtf8Json(byte[] data, int from, int len) {
         for (int i = from; i < from + Math.min(len, 4); i++) {
             if (data[i] == 0) {
+                return false;
+            }
+        }
+        for (int i = from; i < from + len; i++) {
+            int b = data[i] & 0xff;
+            if (b >= 0xf5 || b == 0xc0 || b == 0xc1) {
                 return false;
             }
         }

@@ -107,6 +107,30 @@ class ConfigParserTest {
         assertThat(s.instances()).containsKey("i1");
     }
 
+    /** Found by fuzzing: an exponent beyond int range made normalization fail after the swap, at query time. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"logical_id\": [\"n1\", \"n2\", 11000, 1e4444444444444444444444, 2, \"s\"]",
+        "\"size\": 1e-99999999999999999999, \"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]"})
+    void refusesNumbersBeyondAnyRangeAtLoad(String members) {
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace(
+                "\"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]", members);
+        assertThat(loadError(config)).startsWith("invalid JSON: number out of range: 1e");
+    }
+
+    @Test
+    void refusesNumbersBeyondAnyRangeInSectionsItSkips() {
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace("\"cluster_name\": \"c\"",
+                "\"cluster_name\": \"c\", \"ndparams\": {\"x\": [{\"y\": 2e99999999999999999999}]}");
+        assertThat(loadError(config)).contains("number out of range");
+    }
+
+    @Test
+    void acceptsLongButOrdinaryDecimals() throws ConfigException {
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace("\"cluster_name\": \"c\"",
+                "\"cluster_name\": \"c\", \"ctime\": 1700000000.12345678901234567890123, \"mtime\": 1e400");
+        assertThat(parse(config).instances()).containsKey("i1");
+    }
+
     static String drbdConfig(String logicalIdMembers) {
         return """
                 {"version": 3000000, "cluster": {"master_node": "n1", "cluster_name": "c"},

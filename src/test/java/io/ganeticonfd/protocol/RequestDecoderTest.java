@@ -161,6 +161,18 @@ class RequestDecoderTest {
             assertThat(reason(decode(data))).isEqualTo(RejectReason.BAD_JSON);
         }
 
+        /** Found by fuzzing: Jackson pads short member names with FF bytes when it looks them up. */
+        @ParameterizedTest
+        @ValueSource(ints = {0xff, 0xfe, 0xf5, 0xc0, 0xc1})
+        void rejectsBytesUtf8NeverUsesEvenWhereJacksonWouldMatchAKnownName(int bad) {
+            byte[] good = signed(PING);
+            assertThat(decode(good)).as("\"msg\" is now in the parser's name table").isInstanceOf(DecodeResult.Accepted.class);
+            String text = new String(good, StandardCharsets.ISO_8859_1).replace("\"msg\"", "\"" + (char) bad + "msg\"");
+            byte[] spoiled = text.getBytes(StandardCharsets.ISO_8859_1);
+
+            assertThat(reason(decode(spoiled))).isEqualTo(RejectReason.BAD_JSON);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"plj0", "plj0 ", "plj0\n\n"})
         void rejectsMagicWithoutAnyEnvelopeAsBadJson(String data) {

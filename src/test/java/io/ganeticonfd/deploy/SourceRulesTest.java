@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product uses only the public APIs of its frameworks: no reflection into their private
- * members and no implementation classes (they break on the next upgrade and in native mode).
+ * Rules the product's sources keep: only the public APIs of its frameworks (no reflection into their
+ * private members, no implementation classes: they break on the next upgrade and in native mode), and
+ * small files (none over {@value #MAX_LINES} lines).
  */
-class PublicApiOnlyTest {
+class SourceRulesTest {
 
     private static final Pattern FORBIDDEN = Pattern.compile(
             "setAccessible\\(|getDeclaredField|getDeclaredMethod|import io\\.vertx\\.[a-z.]*\\.impl\\.|import io\\.quarkus\\.[a-z.]*\\.impl\\.");
@@ -24,9 +25,29 @@ class PublicApiOnlyTest {
     void mainSourcesUseNoReflectionAndNoImplementationClasses() throws IOException {
         List<String> offences;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offences = files.filter(f -> f.toString().endsWith(".java")).flatMap(PublicApiOnlyTest::offences).toList();
+            offences = files.filter(f -> f.toString().endsWith(".java")).flatMap(SourceRulesTest::offences).toList();
         }
         assertThat(offences).isEmpty();
+    }
+
+    static final int MAX_LINES = 300;
+
+    @Test
+    void noMainSourceFileIsOverThreeHundredLines() throws IOException {
+        List<String> large;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            large = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > MAX_LINES)
+                    .map(f -> f + ": " + lines(f) + " lines").toList();
+        }
+        assertThat(large).isEmpty();
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
