@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -150,12 +147,11 @@ public final class ConfigReloader<A> implements AutoCloseable {
     }
 
     private DirectoryEvents register() {
-        Set<Path> dirs = new LinkedHashSet<>(List.of(parent(configFile()), parent(keyFile())));
         try {
-            return DirectoryEvents.watch(dirs);
+            return DirectoryEvents.watchParentsOf(configFile(), keyFile());
         } catch (IOException | UnsupportedOperationException e) {
-            Log.warnf("Cannot watch %s for changes (%s); checking the files every %d ms instead", dirs, e.getMessage(),
-                    TimeUnit.NANOSECONDS.toMillis(pollNanos));
+            Log.warnf("Cannot watch the directories of %s and %s for changes (%s); checking the files every %d ms"
+                    + " instead", configFile(), keyFile(), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
             return null;
         }
     }
@@ -213,7 +209,6 @@ public final class ConfigReloader<A> implements AutoCloseable {
         return delay == ReloadThrottle.IDLE ? Long.MAX_VALUE : delay;
     }
 
-
     private void waitForEvents(long nanos) throws InterruptedException {
         if (events == null) {
             TimeUnit.NANOSECONDS.sleep(nanos);
@@ -231,10 +226,10 @@ public final class ConfigReloader<A> implements AutoCloseable {
             return;
         }
         boolean kubernetesSwap = name.startsWith("..");
-        if (kubernetesSwap || name.equals(fileName(configFile()))) {
+        if (kubernetesSwap || name.equals(String.valueOf(configFile().getFileName()))) {
             configThrottle.changed(now);
         }
-        if (kubernetesSwap || name.equals(fileName(keyFile()))) {
+        if (kubernetesSwap || name.equals(String.valueOf(keyFile().getFileName()))) {
             keyThrottle.changed(now);
         }
     }
@@ -271,14 +266,5 @@ public final class ConfigReloader<A> implements AutoCloseable {
         if (thread != null) {
             thread.interrupt();
         }
-    }
-
-    private static Path parent(Path file) {
-        Path p = file.toAbsolutePath().getParent();
-        return p == null ? Path.of("/") : p;
-    }
-
-    private static String fileName(Path file) {
-        return String.valueOf(file.getFileName());
     }
 }

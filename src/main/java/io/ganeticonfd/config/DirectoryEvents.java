@@ -25,6 +25,16 @@ final class DirectoryEvents implements AutoCloseable {
     }
 
     /** Watches {@code dirs}; throws when the file system offers no events. */
+    /** Watches the directories holding {@code files}. */
+    static DirectoryEvents watchParentsOf(Path... files) throws IOException {
+        Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Path file : files) {
+            Path parent = file.toAbsolutePath().getParent();
+            dirs.add(parent == null ? Path.of("/") : parent);
+        }
+        return watch(dirs);
+    }
+
     static DirectoryEvents watch(Set<Path> dirs) throws IOException {
         WatchService ws = FileSystems.getDefault().newWatchService();
         try {

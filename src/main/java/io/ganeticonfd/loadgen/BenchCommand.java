@@ -117,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            BenchReport report = load(options, hmacKey, peer, resolved, templates);
+            BenchReport report = BenchRun.run(options, hmacKey, peer, resolved, templates, JSON);
             if (options.json()) {
                 report.printJson(out, JSON);
             } else {
@@ -183,75 +183,5 @@ public final class BenchCommand implements Callable<Integer> {
             out.add(t);
         }
         return out;
-    }
-
-    private static BenchReport load(BenchOptions o, HmacKey key, Peer target, BenchMix mix,
-            List<PreparedRequest> templates) throws IOException, InterruptedException {
-        double[] cumulative = new double[mix.entries().size()];
-        double acc = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            acc += mix.entries().get(i).weight();
-            cumulative[i] = acc;
-        }
-        int nonce = new SecureRandom().nextInt();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        long countedFrom = start + seconds(o.warmupSeconds());
-        BenchWorker.Plan plan = new BenchWorker.Plan(start, countedFrom, countedFrom + seconds(o.durationSeconds()),
-                TimeUnit.MILLISECONDS.toNanos(o.timeoutMillis()));
-        List<SocketStats> stats = new ArrayList<>();
-        List<BenchSocket> sockets = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        IOException[] failure = new IOException[1];
-        try {
-            for (int i = 0; i < o.threads(); i++) {
-                SocketStats s = new SocketStats();
-                InFlightTable table = new InFlightTable(o.window());
-                BenchSocket socket = new BenchSocket(i, nonce, target.address(), templates, cumulative, key, JSON, table, s,
-                        countedFrom);
-                sockets.add(socket);
-                stats.add(s);
-                BenchWorker worker = new BenchWorker(socket, table, s, plan, o.window(), o.rate() / o.threads());
-                threads.add(new Thread(() -> {
-                    try {
-                        worker.run();
-                    } catch (IOException e) {
-                        synchronized (failure) {
-                            failure[0] = e;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "bench-" + i));
-            }
-            threads.forEach(Thread::start);
-            BenchWorker.sleepUntil(countedFrom);
-            double cpu0 = processCpuSeconds();
-            for (Thread t : threads) {
-                t.join();
-            }
-            double cpu1 = processCpuSeconds();
-            double measured = (System.nanoTime() - countedFrom) / 1e9;
-            synchronized (failure) {
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-            }
-            return new BenchReport(o, target.toString(), mix.spec(), stats, measured, cpu1 - cpu0);
-        } finally {
-            for (BenchSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
-
-    private static long seconds(double s) {
-        return (long) (s * 1e9);
-    }
-
-    private static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return 0;
     }
 }
