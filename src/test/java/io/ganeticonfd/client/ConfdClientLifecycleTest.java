@@ -31,7 +31,13 @@ import io.ganeticonfd.support.Closer;
 class ConfdClientLifecycleTest {
 
     private static final HmacKey KEY = ConformanceVectors.key(SYNTHETIC);
+    /** The timeout where no reply can come (silent peers, a dropped request): the outcome is the subject, not the clock. */
     private static final Duration SHORT = Duration.ofMillis(300);
+    /**
+     * The timeout where a reply must come within it: a ceiling for a loaded CI box (the test waits it
+     * out only where other peers stay silent or a request is dropped on purpose).
+     */
+    private static final Duration REPLY_CEILING = Duration.ofSeconds(5);
 
     @RegisterExtension
     final Closer closer = new Closer();
@@ -61,7 +67,7 @@ class ConfdClientLifecycleTest {
         InProcessServer down1 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         InProcessServer down2 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(good.peer(), down1.peer(), down2.peer())
-                .timeout(SHORT).build());
+                .timeout(REPLY_CEILING).build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
 
@@ -84,7 +90,7 @@ class ConfdClientLifecycleTest {
     @Test
     void retriesResendToAPeerThatMissedTheRequest() throws Exception {
         InProcessServer lossy = closer.start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).retries(1).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(REPLY_CEILING).retries(1).build());
 
         assertThat(value(client.clusterMaster())).isEqualTo("node1.example.com");
         assertThat(lossy.received()).isEqualTo(2);
@@ -104,7 +110,7 @@ class ConfdClientLifecycleTest {
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
         ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(down.peer(), good.peer()).coverage(1)
-                .shuffle(false).timeout(SHORT).retries(1).build());
+                .shuffle(false).timeout(REPLY_CEILING).retries(1).build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
 

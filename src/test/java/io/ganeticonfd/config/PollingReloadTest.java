@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.protocol.HmacKey;
@@ -25,12 +29,14 @@ import io.ganeticonfd.support.ProjectedVolume;
 
 /**
  * With file-system events off ({@code confd.reload.file-events=false}, or a file system without
- * them) the periodic stamp check alone follows every kind of change, exactly once each.
+ * them) the periodic stamp check alone follows every kind of change, exactly once each, and a
+ * broken file keeps the last good snapshot served, reported, until it is repaired.
  */
 class PollingReloadTest {
 
     private static final byte[] KEY = ConformanceVectors.read("testsuite-2.16", "hmac.key");
-    private static final Duration BOUND = Duration.ofSeconds(5);
+    /** A ceiling for a loaded CI box, not the product's reload promise. */
+    private static final Duration BOUND = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -110,6 +116,39 @@ class PollingReloadTest {
         volume.update(Map.of("config.data", ClusterFiles.withSerial(3041), "hmac.key", KEY));
 
         await().atMost(BOUND).until(() -> served() == 3041);
+        assertThat(count(ReloadOutcome.RELOADED)).isEqualTo(2);
+    }
+
+    static Stream<Arguments> brokenFiles() {
+        byte[] good = ClusterFiles.withSerial(3079);
+        return Stream.of(
+                Arguments.of("emptied", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c, new byte[0]), "file is empty"),
+                Arguments.of("truncated", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c,
+                        Arrays.copyOf(good, good.length / 2)), "invalid JSON"),
+                Arguments.of("not JSON", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c,
+                        "not json at all".getBytes(StandardCharsets.UTF_8)), "invalid JSON"),
+                Arguments.of("renamed over by the wrong structure", (Consumer<Path>) c -> ClusterFiles.renameOver(c,
+                        "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)), "not a JSON object"),
+                Arguments.of("deleted", (Consumer<Path>) c -> c.toFile().delete(), "does not exist"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void keepsTheLastGoodSnapshotWhenThePolledFileBreaksAndServesItsRepair(String how, Consumer<Path> breakIt,
+            String reason) throws IOException {
+        Path config = clusterDir(3070);
+
+        breakIt.accept(config);
+
+        await().atMost(BOUND).until(() -> count(ReloadOutcome.FAILED) > 0
+                && String.valueOf(reloader.status().lastError()).contains(reason));
+        assertThat(reloader.status().fileBroken()).isTrue();
+        assertThat(served()).as("the last good snapshot").isEqualTo(3070);
+
+        ClusterFiles.renameOver(config, ClusterFiles.withSerial(3071));
+
+        await().atMost(BOUND).until(() -> served() == 3071);
+        assertThat(reloader.status().fileBroken()).isFalse();
         assertThat(count(ReloadOutcome.RELOADED)).isEqualTo(2);
     }
 

@@ -46,7 +46,7 @@ class UnreadableFilesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HmacKey KEY = ConformanceVectors.key("testsuite-2.16");
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -122,7 +122,7 @@ class UnreadableFilesIT {
     }
 
     private static long masterSerial(int port, HmacKey key) {
-        return UdpTestClient.okSerial(UdpTestClient.askOnce(port, key, RequestType.CLUSTER_MASTER, Duration.ofMillis(300)));
+        return UdpTestClient.okSerial(UdpTestClient.askOnce(port, key, RequestType.CLUSTER_MASTER, Duration.ofSeconds(5)));
     }
 
     private JsonNode status(int httpPort) {

@@ -41,14 +41,31 @@ public final class ProjectedVolume {
     /** Replaces the volume's content as the kubelet does. */
     public void update(Map<String, byte[]> files) {
         try {
-            Path old = Files.readSymbolicLink(dir.resolve("..data"));
-            Path next = writeGeneration(files);
-            Path tmp = dir.resolve("..data_tmp");
-            Files.createSymbolicLink(tmp, next.getFileName());
-            Files.move(tmp, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            ClusterFiles.deleteTree(dir.resolve(old));
+            swapTo(writeGeneration(files).getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Swaps {@code ..data} to a directory that does not exist (a kubelet's swap gone wrong): every
+     * file's link dangles. A later {@link #update} repairs the volume.
+     */
+    public void updateDangling() {
+        try {
+            swapTo(Path.of("..2026_11_25_00_00_00.missing-" + generation.incrementAndGet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void swapTo(Path target) throws IOException {
+        Path old = Files.readSymbolicLink(dir.resolve("..data"));
+        Path tmp = dir.resolve("..data_tmp");
+        Files.createSymbolicLink(tmp, target);
+        Files.move(tmp, dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isDirectory(dir.resolve(old), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            ClusterFiles.deleteTree(dir.resolve(old));
         }
     }
 
