@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -57,6 +58,29 @@ public final class HmacKey {
         mac.update(first);
         mac.update(second);
         return mac.doFinal();
+    }
+
+    /** Writes the HMAC-SHA1 of {@code len} bytes of {@code data} from {@code off} into {@code out} at {@code outOff}. */
+    void sign(byte[] data, int off, int len, byte[] out, int outOff) {
+        Mac mac = mac();
+        mac.update(data, off, len);
+        finish(mac, out, outOff);
+    }
+
+    /** Writes the HMAC-SHA1 of {@code firstLen} bytes of {@code first} then all of {@code second} into {@code out} at {@code outOff}. */
+    void sign(byte[] first, int firstLen, byte[] second, byte[] out, int outOff) {
+        Mac mac = mac();
+        mac.update(first, 0, firstLen);
+        mac.update(second);
+        finish(mac, out, outOff);
+    }
+
+    private static void finish(Mac mac, byte[] out, int outOff) {
+        try {
+            mac.doFinal(out, outOff);
+        } catch (ShortBufferException e) {
+            throw new IllegalArgumentException("no room for a digest", e);
+        }
     }
 
     /** Whether {@code digest} is the HMAC of {@code first + second}, compared in constant time. */
