@@ -26,11 +26,11 @@ public final class RequestDecoder {
 
     /** A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes}. */
     public RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes) {
-        this.json = json;
-        this.messages = new RequestMessageParser(json);
+        this.json = new RequestJsonFactory(json);
+        this.messages = new RequestMessageParser(this.json);
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
-        this.maxStringLength = json.streamReadConstraints().getMaxStringLength();
+        this.maxStringLength = this.json.streamReadConstraints().getMaxStringLength();
     }
 
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
