@@ -86,11 +86,20 @@ public class EnvelopeBenchmark {
             throw new IllegalStateException("the signed ping is not answered");
         }
         mixed = mix(new RequestEncoder(mapper), snapshot);
+        long replyHeap = 0;
         for (byte[] d : mixed) {
-            if (!(processor.process(d, 0, d.length, now) instanceof Outcome.Replied)) {
+            if (!(processor.process(d, 0, d.length, now) instanceof Outcome.Replied replied)) {
                 throw new IllegalStateException("a request of the mix is not answered");
             }
+            replyHeap += arrayBytes(replied.datagram().length);
         }
+        System.out.printf("reply datagram arrays: ping %d B, mix mean %.1f B (gc.alloc.rate.norm includes them)%n",
+                arrayBytes(ReplyEncoder.encode(pingReply, RSALT, key).length), replyHeap / (double) mixed.length);
+    }
+
+    /** Heap bytes of a byte array of this length (16-byte header, 8-byte alignment, compressed oops). */
+    private static long arrayBytes(int length) {
+        return (16 + length + 7) / 8 * 8;
     }
 
     private byte[][] mix(RequestEncoder encoder, ClusterSnapshot snapshot) {
