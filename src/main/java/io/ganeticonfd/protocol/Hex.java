@@ -27,9 +27,41 @@ final class Hex {
         return out;
     }
 
+    /** Whether the first {@code len} chars of {@code hex} are 40 hex digits (either case), as {@link #decodeDigest} accepts. */
+    static boolean isDigest(char[] hex, int len) {
+        if (len != HmacKey.DIGEST_BYTES * 2) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (!HexFormat.isHexDigit(hex[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the 40 hex digits of {@code hex} (checked with {@link #isDigest}) spell the 20 bytes of
+     * {@code digest} from {@code off}; takes the same time wherever they differ.
+     */
+    static boolean matches(char[] hex, byte[] digest, int off) {
+        int diff = 0;
+        for (int i = 0; i < HmacKey.DIGEST_BYTES; i++) {
+            int b = (HexFormat.fromHexDigit(hex[2 * i]) << 4) | HexFormat.fromHexDigit(hex[2 * i + 1]);
+            diff |= b ^ (digest[off + i] & 0xff);
+        }
+        return diff == 0;
+    }
+
     /** Writes {@code digest} as lower-case hex into {@code out} at {@code pos}; returns the next position. */
     static int encode(byte[] digest, byte[] out, int pos) {
-        for (byte b : digest) {
+        return encode(digest, 0, digest.length, out, pos);
+    }
+
+    /** Writes {@code len} bytes of {@code digest} from {@code off} as lower-case hex into {@code out} at {@code pos}. */
+    static int encode(byte[] digest, int off, int len, byte[] out, int pos) {
+        for (int i = off; i < off + len; i++) {
+            byte b = digest[i];
             out[pos++] = DIGITS[(b >> 4) & 0xf];
             out[pos++] = DIGITS[b & 0xf];
         }

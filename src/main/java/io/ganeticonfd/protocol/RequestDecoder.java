@@ -1,7 +1,6 @@
 package io.ganeticonfd.protocol;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,24 +8,29 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Parses and verifies a signed confd request datagram: magic, envelope, HMAC, timestamp and the
- * request itself. Stateless and thread-safe; never throws on any input.
+ * request itself. Thread-safe (each thread decodes in its own reused buffers, see
+ * {@link CodecScratch}); never throws on any input.
  */
 public final class RequestDecoder {
 
     /** The 4-byte prefix of every confd datagram. */
     public static final byte[] MAGIC = {'p', 'l', 'j', '0'};
 
+    private static final DecodeResult.Rejected NOT_JSON = reject(RejectReason.BAD_JSON, "envelope is not JSON");
+
     private final JsonFactory json;
     private final RequestMessageParser messages;
     private final long maxSkewSeconds;
     private final int maxRequestBytes;
+    private final int maxStringLength;
 
     /** A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes}. */
     public RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes) {
-        this.json = json;
-        this.messages = new RequestMessageParser(json);
+        this.json = new RequestJsonFactory(json);
+        this.messages = new RequestMessageParser(this.json);
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
+        this.maxStringLength = this.json.streamReadConstraints().getMaxStringLength();
     }
 
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
@@ -41,10 +45,20 @@ public final class RequestDecoder {
         if (!mayBeUtf8Json(data, off + MAGIC.length, len - MAGIC.length)) {
             return reject(RejectReason.BAD_JSON, "envelope is not UTF-8 JSON text");
         }
-        String msg = null;
-        String salt = null;
-        String hmac = null;
-        try (JsonParser p = json.createParser(data, off + MAGIC.length, len - MAGIC.length)) {
+        CodecScratch scratch = CodecScratch.get();
+        DecodeResult.Rejected envelopeError = readEnvelope(data, off + MAGIC.length, len - MAGIC.length, scratch);
+        if (envelopeError != null) {
+            return envelopeError;
+        }
+        return verify(scratch, nowSeconds, keys);
+    }
+
+    /** Reads the envelope into {@code s}: null when it holds msg, salt and hmac strings, else why not. */
+    private DecodeResult.Rejected readEnvelope(byte[] data, int off, int len, CodecScratch s) {
+        boolean hasMsg = false;
+        boolean hasSalt = false;
+        boolean hasHmac = false;
+        try (JsonParser p = json.createParser(data, off, len)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return reject(RejectReason.BAD_JSON, "no envelope after the magic");
@@ -58,50 +72,68 @@ public final class RequestDecoder {
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
                     return reject(RejectReason.BAD_ENVELOPE, "an envelope member is not a string");
                 }
+                boolean fits = true;
                 switch (name) {
-                    case "msg" -> msg = msg == null ? p.getText() : msg;
-                    case "salt" -> salt = salt == null ? p.getText() : salt;
-                    case "hmac" -> hmac = hmac == null ? p.getText() : hmac;
+                    case "msg" -> {
+                        fits = hasMsg || s.takeMsg(p, maxStringLength);
+                        hasMsg = true;
+                    }
+                    case "salt" -> {
+                        fits = hasSalt || s.takeSalt(p, maxStringLength);
+                        hasSalt = true;
+                    }
+                    case "hmac" -> {
+                        fits = hasHmac || s.takeHmac(p, maxStringLength);
+                        hasHmac = true;
+                    }
                     default -> {
                         return reject(RejectReason.BAD_ENVELOPE, "unknown envelope member");
                     }
+                }
+                if (!fits) {
+                    return NOT_JSON;
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return reject(RejectReason.BAD_JSON, "trailing data after the envelope");
             }
         } catch (IOException | RuntimeException e) {
-            return reject(RejectReason.BAD_JSON, "envelope is not JSON");
+            return NOT_JSON;
         }
-        if (msg == null || salt == null || hmac == null) {
+        if (!hasMsg || !hasSalt || !hasHmac) {
             return reject(RejectReason.BAD_ENVELOPE, "envelope lacks msg, salt or hmac");
         }
-        return verify(msg, salt, hmac, nowSeconds, keys);
+        return null;
     }
 
-    private DecodeResult verify(String msg, String salt, String hmac, long nowSeconds, KeyRing keys) {
-        byte[] digest = Hex.decodeDigest(hmac);
-        if (digest == null) {
+    private DecodeResult verify(CodecScratch s, long nowSeconds, KeyRing keys) {
+        if (!Hex.isDigest(s.hmac, s.hmacLength)) {
             return reject(RejectReason.BAD_HMAC, "hmac is not a hex SHA-1 digest");
         }
-        byte[] saltBytes = salt.getBytes(StandardCharsets.UTF_8);
-        byte[] msgBytes = msg.getBytes(StandardCharsets.UTF_8);
+        byte[] signed = s.signed((s.saltLength + s.msgLength) * Utf8.MAX_BYTES_PER_CHAR);
+        int saltEnd = Utf8.encode(s.salt, 0, s.saltLength, signed, 0);
+        int signedLength = Utf8.encode(s.msg, 0, s.msgLength, signed, saltEnd);
         HmacKey key;
-        if (keys.current().verifies(saltBytes, msgBytes, digest)) {
+        if (verifies(keys.current(), signed, signedLength, s)) {
             key = keys.current();
-        } else if (keys.previousActive(nowSeconds) && keys.previous().verifies(saltBytes, msgBytes, digest)) {
+        } else if (keys.previousActive(nowSeconds) && verifies(keys.previous(), signed, signedLength, s)) {
             key = keys.previous();
         } else {
             return reject(RejectReason.BAD_HMAC, "hmac does not verify");
         }
-        long timestamp = Timestamps.parse(salt);
+        long timestamp = Timestamps.parse(s.salt, 0, s.saltLength);
         if (timestamp == Timestamps.INVALID) {
             return reject(RejectReason.BAD_SALT, "salt is not a timestamp");
         }
         if (!Timestamps.withinSkew(timestamp, nowSeconds, maxSkewSeconds)) {
             return reject(RejectReason.CLOCK_SKEW, "timestamp outside the allowed clock skew");
         }
-        return messages.parse(msg, key);
+        return messages.parse(s.msg, s.msgLength, key);
+    }
+
+    private static boolean verifies(HmacKey key, byte[] signed, int signedLength, CodecScratch s) {
+        key.sign(signed, 0, signedLength, s.digest, 0);
+        return Hex.matches(s.hmac, s.digest, 0);
     }
 
     /**

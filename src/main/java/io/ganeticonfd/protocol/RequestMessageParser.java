@@ -25,8 +25,9 @@ final class RequestMessageParser {
         this.json = json;
     }
 
-    DecodeResult parse(String msg, HmacKey key) {
-        if (msg.isEmpty() || msg.charAt(0) != '{') {
+    /** Parses the {@code len} chars of {@code msg} (not kept after the call), verified with {@code key}. */
+    DecodeResult parse(char[] msg, int len, HmacKey key) {
+        if (len == 0 || msg[0] != '{') {
             return bad("message is not a JSON object");
         }
         int typeCode = INVALID_CODE;
@@ -34,7 +35,7 @@ final class RequestMessageParser {
         boolean hasType = false;
         String rsalt = null;
         QueryArgument query = null;
-        try (JsonParser p = json.createParser(msg)) {
+        try (JsonParser p = json.createParser(msg, 0, len)) {
             p.nextToken();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

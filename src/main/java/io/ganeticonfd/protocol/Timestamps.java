@@ -44,6 +44,34 @@ final class Timestamps {
         return value;
     }
 
+    /** {@link #parse(String)} of the {@code len} chars of {@code salt} from {@code off}. */
+    static long parse(char[] salt, int off, int len) {
+        int i = off;
+        int n = off + len;
+        while (i < n && isSpace(salt[i])) {
+            i++;
+        }
+        if (i == n) {
+            return INVALID;
+        }
+        while (i < n - 1 && salt[i] == '0') {
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        for (; i < n; i++) {
+            char c = salt[i];
+            if (c < '0' || c > '9') {
+                return INVALID;
+            }
+            if (++digits > MAX_DIGITS) {
+                return onlyDigits(salt, i, n) ? FAR_FUTURE : INVALID;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** Whether {@code salt} is within {@code maxSkew} seconds of {@code now}. */
     static boolean withinSkew(long salt, long nowSeconds, long maxSkewSeconds) {
         if (salt == FAR_FUTURE) {
@@ -56,6 +84,15 @@ final class Timestamps {
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyDigits(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] < '0' || s[i] > '9') {
                 return false;
             }
         }

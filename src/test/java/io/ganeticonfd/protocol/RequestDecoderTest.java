@@ -127,6 +127,40 @@ class RequestDecoderTest {
 
             assertThat(accepted(result)).isEqualTo(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r-1"));
         }
+
+        /** A decoder whose JSON strings may be at most {@code max} characters long. */
+        RequestDecoder withMaxStringLength(int max) {
+            return new RequestDecoder(com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(
+                    com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(max).build()).build(), 300, 4096);
+        }
+
+        @Test
+        void acceptsEnvelopeStringsOfExactlyTheMaximumLength() {
+            byte[] data = signed(PING);
+            RequestDecoder limited = withMaxStringLength(PING.length());
+
+            assertThat(accepted(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY))).rsalt()).isEqualTo("r-1");
+        }
+
+        @Test
+        void rejectsAMsgLongerThanTheMaximumStringLengthAsNotJson() {
+            byte[] data = signed(PING);
+            RequestDecoder limited = withMaxStringLength(PING.length() - 1);
+
+            assertThat(reason(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
+        }
+
+        @Test
+        void rejectsASaltOrHmacLongerThanTheMaximumStringLengthAsNotJson() {
+            RequestDecoder limited = withMaxStringLength(50);
+            byte[] longSalt = signed(PING, " ".repeat(45) + NOW);
+            byte[] longHmac = envelope("{}", "1", "0".repeat(51)).getBytes(StandardCharsets.UTF_8);
+
+            assertThat(reason(limited.decode(longSalt, 0, longSalt.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
+            assertThat(reason(limited.decode(longHmac, 0, longHmac.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
+            assertThat(accepted(decode(longSalt)).rsalt()).isEqualTo("r-1");
+            assertThat(reason(decode(longHmac))).isEqualTo(RejectReason.BAD_HMAC);
+        }
     }
 
     @Nested

@@ -1,0 +1,70 @@
+package io.ganeticonfd.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** {@link Utf8} writes exactly the bytes of {@code String.getBytes(UTF_8)}, lone surrogates included. */
+class Utf8PropertiesTest {
+
+    /** Any chars, surrogates (paired, lone, reversed) made frequent. */
+    @Provide
+    Arbitrary<String> anyChars() {
+        Arbitrary<String> all = Arbitraries.strings().all().ofMaxLength(40);
+        Arbitrary<String> surrogateHeavy = Arbitraries.strings().withChars("a\u00e9\u20ac\ud83d\ude00\ud800\udbff\udc00\udfff")
+                .withCharRange('\ud800', '\udfff').ofMaxLength(40);
+        return Arbitraries.oneOf(all, surrogateHeavy, ProtocolArbitraries.text());
+    }
+
+    @Property(tries = 2000)
+    void encodesAsStringGetBytes(@ForAll("anyChars") String s, @ForAll @IntRange(max = 5) int offset,
+            @ForAll @IntRange(max = 5) int pos) {
+        char[] src = new char[offset + s.length() + 3];
+        Arrays.fill(src, '\ud800');
+        s.getChars(0, s.length(), src, offset);
+        byte[] dst = new byte[pos + s.length() * Utf8.MAX_BYTES_PER_CHAR];
+
+        int end = Utf8.encode(src, offset, s.length(), dst, pos);
+
+        assertThat(Arrays.copyOfRange(dst, pos, end)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property
+    void encodesAsciiAsStringGetBytesAndRefusesTheRest(@ForAll("anyChars") String s) {
+        byte[] dst = new byte[s.length() + 2];
+
+        int end = Utf8.encodeAscii(s, dst, 2);
+
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            assertThat(Arrays.copyOfRange(dst, 2, end)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+        } else {
+            assertThat(end).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aPairSplitByTheEndOfTheRangeIsTwoLoneSurrogates() {
+        char[] src = {'\ud83d', '\ude00'};
+        byte[] dst = new byte[8];
+
+        assertThat(Utf8.encode(src, 0, 1, dst, 0)).isEqualTo(1);
+        assertThat(dst[0]).isEqualTo((byte) '?');
+        assertThat(Utf8.encode(src, 1, 1, dst, 0)).isEqualTo(1);
+        assertThat(Utf8.encode(src, 0, 2, dst, 0)).isEqualTo(4);
+    }
+
+    @Test
+    void refusesAsciiThatDoesNotFit() {
+        assertThat(Utf8.encodeAscii("abc", new byte[2], 0)).isEqualTo(-1);
+    }
+}
