@@ -14,8 +14,11 @@ public class ClientExample {
     public static void main(String[] args) throws Exception {
         HmacKey key = HmacKey.of(Files.readAllBytes(Path.of(args[0])));
         String[] peers = java.util.Arrays.copyOfRange(args, 1, args.length);
-        try (ConfdClient confd = ConfdClient.builder(key).peers(peers).timeout(Duration.ofSeconds(5)).build()) {
-            String master = confd.clusterMaster().join();          // the highest serial's answer wins
+        try (ConfdClient confd = ConfdClient.builder(key)
+                .peers(peers)
+                .timeout(Duration.ofSeconds(5))
+                .build()) {
+            String master = confd.clusterMaster().join(); // the highest serial's answer wins
             System.out.println("master: " + master);
             System.out.println("role: " + confd.nodeRole(master).join());
         }

@@ -75,14 +75,15 @@ public class EnvelopeBenchmark {
         key = BenchConfigs.key();
         keys = KeyRing.of(key);
         now = System.currentTimeMillis() / 1000;
-        datagram = new RequestEncoder(mapper).encode(
-                new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), now, key);
+        datagram = new RequestEncoder(mapper)
+                .encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), now, key);
         decoder = new RequestDecoder(mapper.getFactory(), 300, 4096);
         ClusterSnapshot snapshot = BenchConfigs.SMALL.snapshot();
         QueryEngine engine = new QueryEngine();
         ServedConfig<PreparedAnswers> served = ServedConfig.fixed(snapshot, engine, keys);
         processor = new RequestProcessor(decoder, engine, served);
-        pingReply = engine.answer(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), served.answers());
+        pingReply =
+                engine.answer(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, RSALT), served.answers());
         if (!(processor.process(datagram, 0, datagram.length, now) instanceof Outcome.Replied)) {
             throw new IllegalStateException("the signed ping is not answered");
         }
@@ -94,7 +95,8 @@ public class EnvelopeBenchmark {
             }
             replyHeap += arrayBytes(replied.datagram().length);
         }
-        System.out.printf("reply datagram arrays: ping %d B, mix mean %.1f B (gc.alloc.rate.norm includes them)%n",
+        System.out.printf(
+                "reply datagram arrays: ping %d B, mix mean %.1f B (gc.alloc.rate.norm includes them)%n",
                 arrayBytes(ReplyEncoder.encode(pingReply, RSALT, key).length), replyHeap / (double) mixed.length);
     }
 
@@ -105,7 +107,8 @@ public class EnvelopeBenchmark {
 
     private byte[][] mix(RequestEncoder encoder, ClusterSnapshot snapshot) {
         QueryArgument none = QueryArgument.None.INSTANCE;
-        QueryArgument master = new QueryArgument.Plain(snapshot.cluster().master().name());
+        QueryArgument master =
+                new QueryArgument.Plain(snapshot.cluster().master().name());
         QueryArgument pointer = new QueryArgument.Plain("/cluster/cluster_name");
         List<ConfdRequest> requests = new ArrayList<>();
         Object[][] shares = {

@@ -55,8 +55,10 @@ public class QueryBenchmark {
     @Param({"small", "large"})
     public String cluster;
 
-    @Param({"PING", "NODE_ROLE_BYNAME", "NODE_PIP_BY_INSTANCE_IP", "CLUSTER_MASTER", "NODE_PIP_LIST", "MC_PIP_LIST",
-            "INSTANCES_IPS_LIST", "NODE_DRBD", "NODE_INSTANCES", "INSTANCE_DISKS", "CONFIG_QUERY", "DATA_COLLECTORS"})
+    @Param({
+        "PING", "NODE_ROLE_BYNAME", "NODE_PIP_BY_INSTANCE_IP", "CLUSTER_MASTER", "NODE_PIP_LIST", "MC_PIP_LIST",
+        "INSTANCES_IPS_LIST", "NODE_DRBD", "NODE_INSTANCES", "INSTANCE_DISKS", "CONFIG_QUERY", "DATA_COLLECTORS"
+    })
     public String type;
 
     private PreparedAnswers prepared;
@@ -65,7 +67,8 @@ public class QueryBenchmark {
 
     @Setup
     public void setUp() {
-        ClusterSnapshot snapshot = BenchConfigs.valueOf(cluster.toUpperCase(java.util.Locale.ROOT)).snapshot();
+        ClusterSnapshot snapshot =
+                BenchConfigs.valueOf(cluster.toUpperCase(java.util.Locale.ROOT)).snapshot();
         engine = new QueryEngine();
         prepared = engine.prepare(snapshot);
         RequestType t = RequestType.valueOf(type);
@@ -85,10 +88,14 @@ public class QueryBenchmark {
     static QueryArgument argument(RequestType t, ClusterSnapshot s) {
         return switch (t) {
             case PING, CLUSTER_MASTER, NODE_PIP_LIST, MC_PIP_LIST, INSTANCES_IPS_LIST, DATA_COLLECTORS ->
-                    QueryArgument.None.INSTANCE;
-            case NODE_ROLE_BYNAME, NODE_DRBD, NODE_INSTANCES -> new QueryArgument.Plain(busiestNode(s).name());
-            case INSTANCE_DISKS -> new QueryArgument.Plain(s.instances().values().stream()
-                    .max(Comparator.comparingInt((Instance i) -> i.disks().size())).orElseThrow().name());
+                QueryArgument.None.INSTANCE;
+            case NODE_ROLE_BYNAME, NODE_DRBD, NODE_INSTANCES ->
+                new QueryArgument.Plain(busiestNode(s).name());
+            case INSTANCE_DISKS ->
+                new QueryArgument.Plain(s.instances().values().stream()
+                        .max(Comparator.comparingInt((Instance i) -> i.disks().size()))
+                        .orElseThrow()
+                        .name());
             case NODE_PIP_BY_INSTANCE_IP -> instanceIp(s);
             case CONFIG_QUERY -> new QueryArgument.Plain("/cluster/cluster_name");
         };
@@ -103,14 +110,21 @@ public class QueryBenchmark {
         if (link != null && !s.ipsOnLink(link).isEmpty()) {
             return new QueryArgument.Dict(null, s.ipsOnLink(link).iterator().next(), List.of(), List.of());
         }
-        Nic nic = s.instances().values().stream().flatMap(i -> i.nics().stream()).filter(n -> n.ip() != null)
-                .filter(n -> s.instanceByIp(n.link(), n.ip()) != null).findFirst().orElse(null);
-        return nic == null ? new QueryArgument.Dict(null, NO_IP, List.of(), List.of())
+        Nic nic = s.instances().values().stream()
+                .flatMap(i -> i.nics().stream())
+                .filter(n -> n.ip() != null)
+                .filter(n -> s.instanceByIp(n.link(), n.ip()) != null)
+                .findFirst()
+                .orElse(null);
+        return nic == null
+                ? new QueryArgument.Dict(null, NO_IP, List.of(), List.of())
                 : new QueryArgument.Dict(nic.link(), nic.ip(), List.of(), List.of());
     }
 
     private static Node busiestNode(ClusterSnapshot s) {
-        return s.nodes().values().stream().max(Comparator.comparingInt((Node n) -> s.drbdMinors(n).size())
-                .thenComparing(Node::key, Comparator.reverseOrder())).orElseThrow();
+        return s.nodes().values().stream()
+                .max(Comparator.comparingInt((Node n) -> s.drbdMinors(n).size())
+                        .thenComparing(Node::key, Comparator.reverseOrder()))
+                .orElseThrow();
     }
 }

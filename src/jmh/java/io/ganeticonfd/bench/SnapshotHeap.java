@@ -22,8 +22,7 @@ public final class SnapshotHeap {
 
     private static final int ROUNDS = 3;
 
-    private SnapshotHeap() {
-    }
+    private SnapshotHeap() {}
 
     public static void main(String[] args) throws ConfigException {
         String[] names = args.length > 0 ? args : new String[] {"small", "large", "huge"};
@@ -35,7 +34,8 @@ public final class SnapshotHeap {
             for (int i = 0; i < ROUNDS; i++) {
                 best = Math.min(best, retained(config));
             }
-            System.out.printf(Locale.ROOT, "%-6s  %10d  %14d  %.2f%n", name, fileBytes, best, (double) best / fileBytes);
+            System.out.printf(
+                    Locale.ROOT, "%-6s  %10d  %14d  %.2f%n", name, fileBytes, best, (double) best / fileBytes);
         }
     }
 

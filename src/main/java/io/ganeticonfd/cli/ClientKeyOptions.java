@@ -2,13 +2,13 @@ package io.ganeticonfd.cli;
 
 import java.nio.file.Path;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-
 import io.ganeticonfd.client.HmacKeyFile;
 import io.ganeticonfd.protocol.HmacKey;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The key options of the client commands ({@code --hmac-key-file}, {@code --demo}), a picocli mixin. */
 @RegisterForReflection

@@ -20,19 +20,16 @@ public final class ConfdCommandLine {
     public sealed interface Outcome {
 
         /** Exit with this status (a client command ran, help or version printed, or a usage error). */
-        record Exit(int code) implements Outcome {
-        }
+        record Exit(int code) implements Outcome {}
 
         /** Run the daemon with these flags. */
-        record RunDaemon(DaemonFlags flags) implements Outcome {
-        }
+        record RunDaemon(DaemonFlags flags) implements Outcome {}
     }
 
     /** Exit status of a command line that cannot be run as given. */
     public static final int USAGE_ERROR = 2;
 
-    private ConfdCommandLine() {
-    }
+    private ConfdCommandLine() {}
 
     /** The {@code ganeti-confd} command with these client commands (picocli {@code @Command}s implementing Callable). */
     public static CommandLine tree(Object... clientCommands) {

@@ -7,9 +7,20 @@ import java.util.Map;
  * The daemon's command line, as Ganeti's {@code ganeti-confd} takes it plus our own options, parsed by
  * picocli ({@link ConfdCommand}); {@link #toProperties()} maps the flags onto {@code confd.*} settings.
  */
-public record DaemonFlags(boolean help, boolean version, boolean foreground, boolean debug, Integer port,
-        String bind, boolean noUserChecks, String syslog, String configFile, String hmacKeyFile, Integer httpPort,
-        boolean demo, boolean redactPrivate) {
+public record DaemonFlags(
+        boolean help,
+        boolean version,
+        boolean foreground,
+        boolean debug,
+        Integer port,
+        String bind,
+        boolean noUserChecks,
+        String syslog,
+        String configFile,
+        String hmacKeyFile,
+        Integer httpPort,
+        boolean demo,
+        boolean redactPrivate) {
 
     /** Parses the daemon's flags (no client command); throws with a one-line message for an unknown flag or a bad value. */
     public static DaemonFlags parse(String[] args) throws UsageException {

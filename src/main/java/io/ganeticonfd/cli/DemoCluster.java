@@ -20,8 +20,7 @@ public final class DemoCluster {
     /** Classpath location of the demo key. */
     public static final String KEY_RESOURCE = HmacKeyFile.DEMO_RESOURCE;
 
-    private DemoCluster() {
-    }
+    private DemoCluster() {}
 
     /** Unpacks the demo files and returns the settings pointing the daemon at them. */
     public static Map<String, String> install() throws IOException {

@@ -14,29 +14,30 @@ import io.ganeticonfd.protocol.ErrorCode;
 /** One-line descriptions of failed requests and error answers, for operators. */
 final class FailureText {
 
-    private FailureText() {
-    }
+    private FailureText() {}
 
     /** Why a request failed, on one line. */
     static String of(ConfdException e) {
         return switch (e.reason()) {
             case NO_REPLY -> noReply(e.result());
-            case ERROR_STATUS -> e.result().chosen().map(FailureText::errorReply).orElse(e.getMessage());
+            case ERROR_STATUS ->
+                e.result().chosen().map(FailureText::errorReply).orElse(e.getMessage());
             case BAD_ANSWER, CLOSED -> oneLine(e.getMessage());
         };
     }
 
     /** "no reply from ..." naming each asked peer's outcome. */
     static String noReply(ConfdResult result) {
-        String peers = result.outcomes().stream().map(o -> o.peer() + " " + outcomeName(o.status()))
+        String peers = result.outcomes().stream()
+                .map(o -> o.peer() + " " + outcomeName(o.status()))
                 .collect(Collectors.joining(", "));
         return "no reply (" + peers + "); check the peers, the port and the HMAC key";
     }
 
     /** "error from PEER: ANSWER" for an error reply. */
     static String errorReply(PeerReply reply) {
-        return reply.reply().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " from "
-                + reply.peer() + ": " + errorAnswer(reply.reply().answer());
+        return reply.reply().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " from " + reply.peer() + ": "
+                + errorAnswer(reply.reply().answer());
     }
 
     /** An error answer: a numeric code with its meaning, or the daemon's message on one line. */

@@ -8,8 +8,7 @@ import picocli.CommandLine.ParameterException;
 /** Range checks of option values after picocli parsed them, failing in picocli's own wording. */
 public final class OptionChecks {
 
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     /** A usage error of {@code command}: {@code Invalid value for option 'OPTION': WHY}. */
     public static ParameterException invalid(CommandLine command, String option, String why) {
@@ -19,7 +18,8 @@ public final class OptionChecks {
     /** {@code value} when it is from {@code min} to {@code max}, else a usage error. */
     public static int wholeNumber(CommandLine command, String option, int value, int min, int max) {
         if (value < min || value > max) {
-            throw invalid(command, option, "expected a whole number from " + min + " to " + max + ", got '" + value + "'");
+            throw invalid(
+                    command, option, "expected a whole number from " + min + " to " + max + ", got '" + value + "'");
         }
         return value;
     }
@@ -27,8 +27,10 @@ public final class OptionChecks {
     /** {@code value} when it is a number from {@code min} to {@code max}, else a usage error. */
     public static double number(CommandLine command, String option, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw invalid(command, option, "expected a number from " + text(min) + " to " + text(max) + ", got '"
-                    + text(value) + "'");
+            throw invalid(
+                    command,
+                    option,
+                    "expected a number from " + text(min) + " to " + text(max) + ", got '" + text(value) + "'");
         }
         return value;
     }

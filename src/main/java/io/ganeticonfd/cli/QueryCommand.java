@@ -13,16 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-
 import io.ganeticonfd.client.ConfdClient;
 import io.ganeticonfd.client.ConfdClientBuilder;
 import io.ganeticonfd.client.ConfdResult;
@@ -32,11 +22,23 @@ import io.ganeticonfd.protocol.MasterField;
 import io.ganeticonfd.protocol.RequestType;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 /**
  * {@code ganeti-confd query}: asks confd servers one question (or runs the self-test) and prints the
  * chosen answer. Plain Java: binds no daemon port and starts no framework. A picocli subcommand.
  */
-@Command(name = "query", sortOptions = false, usageHelpAutoWidth = false,
+@Command(
+        name = "query",
+        sortOptions = false,
+        usageHelpAutoWidth = false,
         customSynopsis = {"ganeti-confd query [OPTIONS] TYPE [ARG]", "       ganeti-confd query [OPTIONS] --selftest"},
         description = "Asks confd servers one question and prints the newest answer (highest serial).",
         exitCodeListHeading = "%nExit status:%n",
@@ -55,7 +57,10 @@ public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "ARG", description = "its argument, if it takes one")
     String arg;
 
-    @Option(names = "--peers", paramLabel = "A,B,...", description = "servers to ask: host, host:port, [v6] or [v6]:port [127.0.0.1]")
+    @Option(
+            names = "--peers",
+            paramLabel = "A,B,...",
+            description = "servers to ask: host, host:port, [v6] or [v6]:port [127.0.0.1]")
     String peers;
 
     @Option(names = "--port", paramLabel = "N", description = "port of peers given without one [1814]")
@@ -73,10 +78,16 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N", description = "re-sends when replies are missing at the timeout [0]")
     int retries;
 
-    @Option(names = "--link", paramLabel = "LINK", description = "the link of node-pip-by-instance-ip [the default link]")
+    @Option(
+            names = "--link",
+            paramLabel = "LINK",
+            description = "the link of node-pip-by-instance-ip [the default link]")
     String link;
 
-    @Option(names = "--fields", paramLabel = "F,...", description = "master fields: 0|name, 1|master-ip, 2|node-primary-ip")
+    @Option(
+            names = "--fields",
+            paramLabel = "F,...",
+            description = "master fields: 0|name, 1|master-ip, 2|node-primary-ip")
     String fields;
 
     @Option(names = "--json", description = "print the request, every peer's reply and the chosen one as JSON")
@@ -85,10 +96,16 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--selftest", description = "run the checks of Ganeti's confd-client tool, each timed")
     boolean selftest;
 
-    @Option(names = "--requests", paramLabel = "N", description = "requests per timing check of --selftest [100; 0 skips them]")
+    @Option(
+            names = "--requests",
+            paramLabel = "N",
+            description = "requests per timing check of --selftest [100; 0 skips them]")
     Integer requests;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     boolean help;
 
     /** The command, its help listing every request type. */
@@ -115,7 +132,9 @@ public final class QueryCommand implements Callable<Integer> {
             return 1;
         }
         try (client) {
-            return options.selftest() ? new SelfTest(client, options.requests()).report(options.json(), out) : query(client, options, out, err);
+            return options.selftest()
+                    ? new SelfTest(client, options.requests()).report(options.json(), out)
+                    : query(client, options, out, err);
         }
     }
 
@@ -132,8 +151,12 @@ public final class QueryCommand implements Callable<Integer> {
             OptionChecks.wholeNumber(cl, "--requests", requests, 0, 1_000_000);
         }
         Duration wait = timeout == null ? ConfdClientBuilder.DEFAULT_TIMEOUT : seconds(cl, timeout);
-        List<String> peerList = peers == null ? List.of(QueryOptions.DEFAULT_PEER)
-                : Arrays.stream(peers.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        List<String> peerList = peers == null
+                ? List.of(QueryOptions.DEFAULT_PEER)
+                : Arrays.stream(peers.split(","))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
         if (peerList.isEmpty()) {
             throw new ParameterException(cl, "--peers needs at least one peer");
         }
@@ -150,16 +173,30 @@ public final class QueryCommand implements Callable<Integer> {
             }
             requestType = requestType(cl);
         }
-        return new QueryOptions(selftest, json, key.demo(), peerList, port, keyFile, wait, coverage, retries, timing,
-                requestType, arg, link, masterFields);
+        return new QueryOptions(
+                selftest,
+                json,
+                key.demo(),
+                peerList,
+                port,
+                keyFile,
+                wait,
+                coverage,
+                retries,
+                timing,
+                requestType,
+                arg,
+                link,
+                masterFields);
     }
 
     private RequestType requestType(CommandLine cl) {
         if (type == null) {
             throw new ParameterException(cl, "missing request TYPE (one of: " + typeNames() + ")");
         }
-        RequestType t = RequestType.fromName(type).orElseThrow(() -> new ParameterException(cl,
-                "unknown request type '" + type + "' (one of: " + typeNames() + ")"));
+        RequestType t = RequestType.fromName(type)
+                .orElseThrow(() -> new ParameterException(
+                        cl, "unknown request type '" + type + "' (one of: " + typeNames() + ")"));
         RequestDescription description = RequestDescription.of(t);
         if (description.argument() == RequestDescription.Argument.NONE && arg != null) {
             throw new ParameterException(cl, t.cliName() + " takes no argument, got '" + arg + "'");
@@ -168,8 +205,10 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ParameterException(cl, t.cliName() + " needs an argument (" + description.argumentName() + ")");
         }
         if (link != null && t != RequestType.NODE_PIP_BY_INSTANCE_IP) {
-            throw new ParameterException(cl, "--link only applies to " + RequestType.NODE_PIP_BY_INSTANCE_IP.cliName()
-                    + " (instance-ips takes the link as its argument)");
+            throw new ParameterException(
+                    cl,
+                    "--link only applies to " + RequestType.NODE_PIP_BY_INSTANCE_IP.cliName()
+                            + " (instance-ips takes the link as its argument)");
         }
         if (fields != null && t != RequestType.CLUSTER_MASTER) {
             throw new ParameterException(cl, "--fields only applies to " + RequestType.CLUSTER_MASTER.cliName());
@@ -180,7 +219,8 @@ public final class QueryCommand implements Callable<Integer> {
     private static Duration seconds(CommandLine cl, String text) {
         try {
             BigDecimal s = new BigDecimal(text.strip());
-            if (s.compareTo(BigDecimal.valueOf(86_400)) <= 0 && s.movePointRight(3).compareTo(BigDecimal.ONE) >= 0) {
+            if (s.compareTo(BigDecimal.valueOf(86_400)) <= 0
+                    && s.movePointRight(3).compareTo(BigDecimal.ONE) >= 0) {
                 return Duration.ofNanos(s.movePointRight(9).longValue());
             }
         } catch (NumberFormatException e) {
@@ -193,24 +233,35 @@ public final class QueryCommand implements Callable<Integer> {
         List<MasterField> out = new ArrayList<>();
         for (String name : names.split(",")) {
             String f = name.strip();
-            out.add(MasterField.fromName(f).orElseThrow(() -> OptionChecks.invalid(cl, "--fields",
-                    "unknown master field '" + f + "' (0/name, 1/master-ip, 2/node-primary-ip)")));
+            out.add(MasterField.fromName(f)
+                    .orElseThrow(() -> OptionChecks.invalid(
+                            cl,
+                            "--fields",
+                            "unknown master field '" + f + "' (0/name, 1/master-ip, 2/node-primary-ip)")));
         }
         return List.copyOf(out);
     }
 
     private static String typeNames() {
-        return RequestDescription.all().stream().map(RequestDescription::cliName).collect(Collectors.joining(", "));
+        return RequestDescription.all().stream()
+                .map(RequestDescription::cliName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String requestTypes() {
         StringBuilder b = new StringBuilder("%nRequest types (by name or number):%n".formatted());
         for (RequestDescription d : RequestDescription.all()) {
             String synopsis = d.synopsis();
-            b.append(String.format(Locale.ROOT, "  %2d  %-28s%s%n", d.type().code(), synopsis,
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %2d  %-28s%s%n",
+                    d.type().code(),
+                    synopsis,
                     synopsis.length() > 27 ? String.format("%n%34s%s", "", d.summary()) : d.summary()));
         }
-        return b.append("NODE and INSTANCE are names, unique short names or UUIDs.").append(System.lineSeparator()).toString();
+        return b.append("NODE and INSTANCE are names, unique short names or UUIDs.")
+                .append(System.lineSeparator())
+                .toString();
     }
 
     private int query(ConfdClient client, QueryOptions o, PrintWriter out, PrintWriter err) {
@@ -228,7 +279,11 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private static ConfdClient client(QueryOptions o, HmacKey key) throws IOException {
-        var builder = ConfdClient.builder(key).peers(o.peers()).port(o.port()).timeout(o.timeout()).retries(o.retries());
+        var builder = ConfdClient.builder(key)
+                .peers(o.peers())
+                .port(o.port())
+                .timeout(o.timeout())
+                .retries(o.retries());
         if (o.coverage() != null) {
             builder.coverage(o.coverage());
         }

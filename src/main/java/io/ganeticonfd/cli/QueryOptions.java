@@ -12,9 +12,21 @@ import io.ganeticonfd.protocol.RequestType;
 /**
  * The checked {@code query} command line. {@code type} is null for {@code --selftest}; {@code keyFile} is null with {@code --demo}; {@code coverage} null means the default.
  */
-record QueryOptions(boolean selftest, boolean json, boolean demo, List<String> peers, int port,
-        Path keyFile, Duration timeout, Integer coverage, int retries, int requests, RequestType type, String arg,
-        String link, List<MasterField> fields) {
+record QueryOptions(
+        boolean selftest,
+        boolean json,
+        boolean demo,
+        List<String> peers,
+        int port,
+        Path keyFile,
+        Duration timeout,
+        Integer coverage,
+        int retries,
+        int requests,
+        RequestType type,
+        String arg,
+        String link,
+        List<MasterField> fields) {
 
     static final String DEFAULT_PEER = "127.0.0.1";
     static final int DEFAULT_TIMING_REQUESTS = 100;

@@ -15,8 +15,7 @@ final class QueryOutput {
     private static final String PREFIX = "ganeti-confd query: ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private QueryOutput() {
-    }
+    private QueryOutput() {}
 
     /** Prints {@code result} as {@code o} asks; returns the exit code (0 answered, 1 no answer or an error reply). */
     static int print(QueryOptions o, ConfdResult result, PrintWriter out, PrintWriter err) {
@@ -38,7 +37,8 @@ final class QueryOutput {
     }
 
     private static void printHuman(QueryOptions o, ConfdResult result, PeerReply chosen, PrintWriter out) {
-        AnswerText text = RequestDescription.of(o.type()).text(o.query(), chosen.reply().answer());
+        AnswerText text =
+                RequestDescription.of(o.type()).text(o.query(), chosen.reply().answer());
         if (text.value() != null) {
             out.println(label(o) + ": " + text.value() + suffix(result, chosen));
         } else if (text.lines().isEmpty()) {
@@ -50,12 +50,14 @@ final class QueryOutput {
     }
 
     private static String label(QueryOptions o) {
-        return o.type().cliName() + (o.arg() == null ? "" : " " + o.arg())
+        return o.type().cliName()
+                + (o.arg() == null ? "" : " " + o.arg())
                 + (o.link() == null ? "" : " (link " + o.link() + ")");
     }
 
     private static String suffix(ConfdResult result, PeerReply chosen) {
-        String serial = chosen.reply().serial() != 0 ? "serial " + chosen.reply().serial() + ", " : "";
+        String serial =
+                chosen.reply().serial() != 0 ? "serial " + chosen.reply().serial() + ", " : "";
         return " (" + serial + result.replies().size() + "/" + result.asked().size() + " peers answered)";
     }
 }

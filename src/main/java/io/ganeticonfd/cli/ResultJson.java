@@ -18,8 +18,7 @@ final class ResultJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     static ObjectNode of(ConfdResult result, ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
@@ -34,7 +33,8 @@ final class ResultJson {
         root.set("chosen", result.chosen().map(c -> reply(c, mapper)).orElse(null));
         ArrayNode peers = root.putArray("peers");
         for (PeerOutcome o : result.outcomes()) {
-            ObjectNode p = o.reply() == null ? mapper.createObjectNode().put("peer", o.peer().toString())
+            ObjectNode p = o.reply() == null
+                    ? mapper.createObjectNode().put("peer", o.peer().toString())
                     : reply(new PeerReply(o.peer(), o.reply()), mapper);
             p.put("outcome", FailureText.outcomeName(o.status()));
             peers.add(p);

@@ -26,8 +26,7 @@ import io.ganeticonfd.protocol.NodeRole;
 final class SelfTest {
 
     /** One check's outcome: what it found, or why it failed. */
-    record Check(String name, boolean ok, double millis, String detail) {
-    }
+    record Check(String name, boolean ok, double millis, String detail) {}
 
     /** Instance IPs per NODE_PIP_BY_INSTANCE_IP request, so that a request stays under 4096 bytes. */
     private static final int IPS_PER_REQUEST = 40;
@@ -44,17 +43,29 @@ final class SelfTest {
     List<Check> run() {
         check("ping", () -> "config version " + client.ping().join());
         String master = check("master", () -> client.clusterMaster().join());
-        Map<MasterField, String> fields = checkValue("master fields", () -> client.clusterMasterFields(
-                MasterField.NAME, MasterField.MASTER_IP, MasterField.NODE_PRIMARY_IP).join(), f -> masterFields(f, master));
+        Map<MasterField, String> fields = checkValue(
+                "master fields",
+                () -> client.clusterMasterFields(MasterField.NAME, MasterField.MASTER_IP, MasterField.NODE_PRIMARY_IP)
+                        .join(),
+                f -> masterFields(f, master));
         check("node role of the master", () -> masterRole(master));
         checkValue("node primary IPs", () -> client.nodePrimaryIps().join(), ips -> nodeIps(ips, fields));
-        checkValue("master candidate IPs", () -> client.masterCandidateIps().join(), ips -> ips.size() + " " + sample(ips));
-        List<String> instanceIps = checkValue("instance IPs (default link)", () -> client.instanceIps(null).join(),
+        checkValue(
+                "master candidate IPs",
+                () -> client.masterCandidateIps().join(),
+                ips -> ips.size() + " " + sample(ips));
+        List<String> instanceIps = checkValue(
+                "instance IPs (default link)",
+                () -> client.instanceIps(null).join(),
                 ips -> ips.size() + " " + sample(ips));
         check("node primary IPs of instance IPs", () -> mapInstanceIps(instanceIps));
         if (timingRequests > 0) {
-            check("timing: " + timingRequests + " ping requests", () -> timing(() -> client.ping().join()));
-            check("timing: " + timingRequests + " instance-ips requests", () -> timing(() -> client.instanceIps(null).join()));
+            check(
+                    "timing: " + timingRequests + " ping requests",
+                    () -> timing(() -> client.ping().join()));
+            check(
+                    "timing: " + timingRequests + " instance-ips requests",
+                    () -> timing(() -> client.instanceIps(null).join()));
         }
         return List.copyOf(checks);
     }
@@ -68,15 +79,23 @@ final class SelfTest {
             ArrayNode peers = root.putArray("peers");
             client.peers().forEach(p -> peers.add(p.toString()));
             ArrayNode list = root.putArray("checks");
-            results.forEach(c -> list.addObject().put("name", c.name()).put("ok", c.ok())
-                    .put("ms", Math.round(c.millis() * 1000) / 1000.0).put("detail", c.detail()));
+            results.forEach(c -> list.addObject()
+                    .put("name", c.name())
+                    .put("ok", c.ok())
+                    .put("ms", Math.round(c.millis() * 1000) / 1000.0)
+                    .put("detail", c.detail()));
             root.put("passed", passed).put("failed", results.size() - passed);
             ResultJson.print(out, root);
         } else {
             out.println("confd self-test against " + client.peers().size() + " peer(s): " + client.peers());
             for (Check c : results) {
-                out.println(String.format(Locale.ROOT, "%-4s %9.3f ms  %s: %s", c.ok() ? "OK" : "FAIL", c.millis(),
-                        c.name(), c.detail()));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "%-4s %9.3f ms  %s: %s",
+                        c.ok() ? "OK" : "FAIL",
+                        c.millis(),
+                        c.name(),
+                        c.detail()));
             }
             out.println(passed + "/" + results.size() + " checks passed");
         }
@@ -105,7 +124,8 @@ final class SelfTest {
 
     private static String nodeIps(List<String> ips, Map<MasterField, String> fields) {
         if (fields != null && !ips.contains(fields.get(MasterField.NODE_PRIMARY_IP))) {
-            throw new IllegalStateException("the master's IP " + fields.get(MasterField.NODE_PRIMARY_IP) + " is missing");
+            throw new IllegalStateException(
+                    "the master's IP " + fields.get(MasterField.NODE_PRIMARY_IP) + " is missing");
         }
         return ips.size() + " " + sample(ips);
     }

@@ -19,8 +19,7 @@ public final class SyslogFallback {
 
     private static final String SOCKET_VARIABLE = "CONFD_LOG_SYSLOG_SOCKET";
 
-    private SyslogFallback() {
-    }
+    private SyslogFallback() {}
 
     /** The socket {@code -Dconfd.log.syslog-socket} or {@code CONFD_LOG_SYSLOG_SOCKET} names, else {@code /dev/log}. */
     public static Path socket(Properties system, Map<String, String> environment) {
@@ -40,8 +39,8 @@ public final class SyslogFallback {
         if (problem.isEmpty()) {
             return Map.of(SOCKET_SETTING, socket.toString());
         }
-        err.println("ganeti-confd: warning: no syslog socket at " + socket + " (" + problem.get() + "); logging to the console "
-                + (choice.equals("only") ? "instead" : "only"));
+        err.println("ganeti-confd: warning: no syslog socket at " + socket + " (" + problem.get()
+                + "); logging to the console " + (choice.equals("only") ? "instead" : "only"));
         return Map.of("confd.log.syslog", "false", "quarkus.log.console.enabled", "true");
     }
 }

@@ -22,22 +22,29 @@ import io.ganeticonfd.protocol.NodeRole;
  */
 final class AnswerDecoders {
 
-    private AnswerDecoders() {
-    }
+    private AnswerDecoders() {}
 
     /** The chosen OK answer of {@code result} decoded, or the {@link ConfdException} saying why there is none. */
     static <T> T decode(ConfdResult result, Function<JsonNode, T> decoder) {
-        PeerReply chosen = result.chosen().orElseThrow(() -> new ConfdException(ConfdException.Reason.NO_REPLY,
-                result.request().type() + ": no reply from " + result.asked(), result));
+        PeerReply chosen = result.chosen()
+                .orElseThrow(() -> new ConfdException(
+                        ConfdException.Reason.NO_REPLY,
+                        result.request().type() + ": no reply from " + result.asked(),
+                        result));
         if (!chosen.reply().ok()) {
-            throw new ConfdException(ConfdException.Reason.ERROR_STATUS, result.request().type() + ": "
-                    + chosen.reply().status() + " from " + chosen.peer() + ": " + chosen.reply().answer(), result);
+            throw new ConfdException(
+                    ConfdException.Reason.ERROR_STATUS,
+                    result.request().type() + ": " + chosen.reply().status() + " from " + chosen.peer() + ": "
+                            + chosen.reply().answer(),
+                    result);
         }
         try {
             return decoder.apply(chosen.reply().answer());
         } catch (IllegalArgumentException e) {
-            throw new ConfdException(ConfdException.Reason.BAD_ANSWER,
-                    result.request().type() + ": unexpected answer: " + e.getMessage(), result);
+            throw new ConfdException(
+                    ConfdException.Reason.BAD_ANSWER,
+                    result.request().type() + ": unexpected answer: " + e.getMessage(),
+                    result);
         }
     }
 
@@ -104,8 +111,13 @@ final class AnswerDecoders {
         if (!n.isArray() || n.size() != 6) {
             throw new IllegalArgumentException("not a 6-element DRBD entry: " + n);
         }
-        return new DrbdEntry(text(n.get(0)), number(n.get(1)), text(n.get(2)), text(n.get(3)),
-                "primary".equals(text(n.get(4))), text(n.get(5)));
+        return new DrbdEntry(
+                text(n.get(0)),
+                number(n.get(1)),
+                text(n.get(2)),
+                text(n.get(3)),
+                "primary".equals(text(n.get(4))),
+                text(n.get(5)));
     }
 
     static NodeInstances nodeInstances(JsonNode n) {
@@ -117,19 +129,28 @@ final class AnswerDecoders {
 
     static InstanceInfo instance(JsonNode n) {
         requireObject(n);
-        return new InstanceInfo(text(n.path("name")), n.path("uuid").asText(null), n.path("primary_node").asText(null), n);
+        return new InstanceInfo(
+                text(n.path("name")),
+                n.path("uuid").asText(null),
+                n.path("primary_node").asText(null),
+                n);
     }
 
     static DiskInfo disk(JsonNode n) {
         requireObject(n);
-        return new DiskInfo(n.path("uuid").asText(null), n.path("iv_name").asText(null), text(n.path("dev_type")),
-                n.path("size").asLong(), n.path("mode").asText(null), n);
+        return new DiskInfo(
+                n.path("uuid").asText(null),
+                n.path("iv_name").asText(null),
+                text(n.path("dev_type")),
+                n.path("size").asLong(),
+                n.path("mode").asText(null),
+                n);
     }
 
     static Map<String, DataCollector> dataCollectors(JsonNode n) {
         requireObject(n);
         Map<String, DataCollector> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode active = e.getValue().path("active");
             if (!active.isBoolean()) {

@@ -32,7 +32,9 @@ public record AnswerText(String value, List<String> lines) {
     /** An answer of an unexpected shape: indented JSON. */
     static AnswerText json(JsonNode answer) {
         try {
-            return lines(List.of(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer).split("\\R")));
+            return lines(List.of(JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(answer)
+                    .split("\\R")));
         } catch (JsonProcessingException e) {
             return value(answer.toString());
         }

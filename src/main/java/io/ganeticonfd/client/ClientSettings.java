@@ -15,7 +15,13 @@ import java.util.stream.Collectors;
 import io.ganeticonfd.protocol.HmacKey;
 
 /** A client's validated options: key, peers, timing and fan-out, and where futures complete. */
-record ClientSettings(HmacKey key, List<Peer> peers, Duration timeout, int coverage, int retries, boolean shuffle,
+record ClientSettings(
+        HmacKey key,
+        List<Peer> peers,
+        Duration timeout,
+        int coverage,
+        int retries,
+        boolean shuffle,
         Executor callbacks) {
 
     /** Ganeti's default number of peers asked. */
@@ -30,8 +36,8 @@ record ClientSettings(HmacKey key, List<Peer> peers, Duration timeout, int cover
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         if (coverage < 1 || coverage > peers.size()) {
-            throw new IllegalArgumentException("coverage " + coverage + " is not between 1 and the "
-                    + peers.size() + " peer(s) known");
+            throw new IllegalArgumentException(
+                    "coverage " + coverage + " is not between 1 and the " + peers.size() + " peer(s) known");
         }
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);

@@ -63,8 +63,8 @@ public final class ConfdClient implements AutoCloseable {
         }
         byte[] datagram = sign(request);
         if (datagram.length > MAX_REQUEST_BYTES) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("request of " + datagram.length
-                    + " bytes exceeds confd's limit of " + MAX_REQUEST_BYTES));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "request of " + datagram.length + " bytes exceeds confd's limit of " + MAX_REQUEST_BYTES));
         }
         Pending pending = new Pending(request, datagram, settings.askOrder(), settings.coverage(), settings.retries());
         loop.submit(pending);
@@ -84,7 +84,9 @@ public final class ConfdClient implements AutoCloseable {
     /** CLUSTER_MASTER with fields: the value of each field asked. */
     public CompletableFuture<Map<MasterField, String>> clusterMasterFields(MasterField... fields) {
         List<MasterField> list = List.of(fields);
-        return typed(RequestType.CLUSTER_MASTER, RequestDescription.CLUSTER_MASTER.query(null, null, list),
+        return typed(
+                RequestType.CLUSTER_MASTER,
+                RequestDescription.CLUSTER_MASTER.query(null, null, list),
                 a -> AnswerDecoders.masterFields(a, list));
     }
 
@@ -102,7 +104,9 @@ public final class ConfdClient implements AutoCloseable {
     /** NODE_PIP_BY_INSTANCE_IP for several IPs: instance IP to node primary IP, for the IPs found, in query order. */
     public CompletableFuture<Map<String, String>> nodePrimaryIpsByInstanceIps(List<String> instanceIps, String link) {
         List<String> ips = List.copyOf(instanceIps);
-        return typed(RequestType.NODE_PIP_BY_INSTANCE_IP, new QueryArgument.Dict(link, null, ips, List.of()),
+        return typed(
+                RequestType.NODE_PIP_BY_INSTANCE_IP,
+                new QueryArgument.Dict(link, null, ips, List.of()),
                 a -> AnswerDecoders.ipMappings(a, ips));
     }
 

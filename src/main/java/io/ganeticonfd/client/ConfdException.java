@@ -38,8 +38,8 @@ public final class ConfdException extends RuntimeException {
 
     /** The failure of requests cut short by closing the client, or by its I/O loop failing ({@code cause}). */
     static ConfdException closed(Throwable cause) {
-        ConfdException e = new ConfdException(Reason.CLOSED,
-                cause == null ? "client closed" : "client I/O loop failed: " + cause, null);
+        ConfdException e = new ConfdException(
+                Reason.CLOSED, cause == null ? "client closed" : "client I/O loop failed: " + cause, null);
         if (cause != null) {
             e.initCause(cause);
         }

@@ -11,8 +11,13 @@ import io.ganeticonfd.protocol.ConfdRequest;
  * reply in arrival order, and the peers whose answers did not verify or that could not be sent to.
  * {@link #chosen()} picks the answer to use.
  */
-public record ConfdResult(ConfdRequest request, List<Peer> asked, int expected, List<PeerReply> replies,
-        List<Peer> invalid, List<Peer> notSent) {
+public record ConfdResult(
+        ConfdRequest request,
+        List<Peer> asked,
+        int expected,
+        List<PeerReply> replies,
+        List<Peer> invalid,
+        List<Peer> notSent) {
 
     public ConfdResult {
         asked = List.copyOf(asked);
@@ -28,8 +33,11 @@ public record ConfdResult(ConfdRequest request, List<Peer> asked, int expected, 
     public Optional<PeerReply> chosen() {
         PeerReply best = null;
         for (PeerReply r : replies) {
-            if (best == null || r.reply().serial() > best.reply().serial()
-                    || (r.reply().serial() == best.reply().serial() && r.reply().ok() && !best.reply().ok())) {
+            if (best == null
+                    || r.reply().serial() > best.reply().serial()
+                    || (r.reply().serial() == best.reply().serial()
+                            && r.reply().ok()
+                            && !best.reply().ok())) {
                 best = r;
             }
         }
@@ -69,7 +77,7 @@ public record ConfdResult(ConfdRequest request, List<Peer> asked, int expected, 
         if (invalid.contains(peer)) {
             return new PeerOutcome(peer, PeerOutcome.Status.INVALID_REPLY, null);
         }
-        return new PeerOutcome(peer, notSent.contains(peer) ? PeerOutcome.Status.NOT_SENT : PeerOutcome.Status.NO_REPLY,
-                null);
+        return new PeerOutcome(
+                peer, notSent.contains(peer) ? PeerOutcome.Status.NOT_SENT : PeerOutcome.Status.NO_REPLY, null);
     }
 }

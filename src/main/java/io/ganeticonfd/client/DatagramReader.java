@@ -14,8 +14,7 @@ import io.ganeticonfd.protocol.ReplyDecoder;
 final class DatagramReader {
 
     /** A verified reply (its salt is the rsalt it answers), or an unverified claimed salt (may be null). */
-    record Read(String salt, ConfdReply reply) {
-    }
+    record Read(String salt, ConfdReply reply) {}
 
     private final ReplyDecoder decoder;
     private final HmacKey key;

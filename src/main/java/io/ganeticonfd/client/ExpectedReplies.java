@@ -6,8 +6,7 @@ package io.ganeticonfd.client;
  */
 final class ExpectedReplies {
 
-    private ExpectedReplies() {
-    }
+    private ExpectedReplies() {}
 
     static int forPeers(int asked) {
         if (asked < 3) {

@@ -18,8 +18,7 @@ public final class HmacKeyFile {
     /** Where Ganeti keeps the key. */
     public static final Path GANETI_PATH = Path.of("/var/lib/ganeti/hmac.key");
 
-    private HmacKeyFile() {
-    }
+    private HmacKeyFile() {}
 
     /** The key in {@code file}; throws with a one-line message naming the file and what is wrong with it. */
     public static HmacKey read(Path file) {
@@ -30,7 +29,8 @@ public final class HmacKeyFile {
             }
             return HmacKey.of(bytes);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("HMAC key file " + file + " does not exist (use --hmac-key-file or --demo)");
+            throw new IllegalArgumentException(
+                    "HMAC key file " + file + " does not exist (use --hmac-key-file or --demo)");
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException("HMAC key file " + file + " is not readable: permission denied");
         } catch (IOException e) {

@@ -43,7 +43,8 @@ final class RequestLoop implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(65_536);
     private volatile boolean closed;
 
-    RequestLoop(ClientSettings settings, Function<ConfdRequest, byte[]> signer, DatagramReader reader) throws IOException {
+    RequestLoop(ClientSettings settings, Function<ConfdRequest, byte[]> signer, DatagramReader reader)
+            throws IOException {
         this.settings = settings;
         this.byAddress = settings.peersByAddress();
         this.signer = signer;
@@ -181,8 +182,7 @@ final class RequestLoop implements AutoCloseable {
             return;
         }
         switch (p.step(due)) {
-            case WAIT -> {
-            }
+            case WAIT -> {}
             case RETRY -> retry(p);
             case FINISH -> finish(p);
         }
@@ -241,6 +241,5 @@ final class RequestLoop implements AutoCloseable {
     }
 
     /** When a request expires; stale once the request was rescheduled ({@code nanos} no longer its deadline). */
-    private record Deadline(long nanos, Pending pending) {
-    }
+    private record Deadline(long nanos, Pending pending) {}
 }

@@ -11,6 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * IP, default NIC link (null when the cluster has no default nicparams), enabled hypervisors and
  * the stored data collector settings.
  */
-public record ClusterInfo(long version, long fileSerial, long clusterSerial, String name, String masterNodeRef,
-        Node master, String masterIp, String defaultLink, List<String> enabledHypervisors, JsonNode dataCollectors) {
-}
+public record ClusterInfo(
+        long version,
+        long fileSerial,
+        long clusterSerial,
+        String name,
+        String masterNodeRef,
+        Node master,
+        String masterIp,
+        String defaultLink,
+        List<String> enabledHypervisors,
+        JsonNode dataCollectors) {}

@@ -22,8 +22,13 @@ public final class ClusterSnapshot {
     private final Map<String, List<Instance>> primariesByNode;
     private final Map<String, List<Instance>> secondariesByNode;
 
-    ClusterSnapshot(ConfigDocument document, ClusterInfo cluster, NavigableMap<String, Node> nodes,
-            NavigableMap<String, Instance> instances, NameIndex<Node> nodeIndex, DerivedIndexes derived) {
+    ClusterSnapshot(
+            ConfigDocument document,
+            ClusterInfo cluster,
+            NavigableMap<String, Node> nodes,
+            NavigableMap<String, Instance> instances,
+            NameIndex<Node> nodeIndex,
+            DerivedIndexes derived) {
         this.document = document;
         this.cluster = cluster;
         this.nodes = nodes;

@@ -21,8 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ConfigDocument {
 
     /** A resolved value: its JSON bytes, or null when larger than asked ({@code size} says how large). */
-    public record Value(byte[] json, long size) {
-    }
+    public record Value(byte[] json, long size) {}
 
     private final ObjectMapper mapper;
     private final Map<String, JsonNode> trees;

@@ -83,7 +83,9 @@ final class ConfigFileLoader<A> {
         long start = System.nanoTime();
         SnapshotMeta meta = served.served().meta();
         SnapshotLoader.Attempt attempt = loader.load(file, meta == null ? null : meta.checksum());
-        A answers = attempt instanceof SnapshotLoader.Success s ? preparer.prepare(s.loaded().snapshot()) : null;
+        A answers = attempt instanceof SnapshotLoader.Success s
+                ? preparer.prepare(s.loaded().snapshot())
+                : null;
         return new Prepared<>(attempt, answers, System.nanoTime() - start);
     }
 
@@ -97,8 +99,12 @@ final class ConfigFileLoader<A> {
             outcome = swapIn(s.loaded(), prepared.answers(), current);
         } else if (attempt instanceof SnapshotLoader.Same same) {
             SnapshotMeta m = current.meta();
-            served.serve(new ServedConfig.Served<>(current.snapshot(), m == null ? null
-                    : new SnapshotMeta(same.stamp(), m.checksum(), m.bytes(), m.loadNanos(), m.loadedAt()), current.answers()));
+            served.serve(new ServedConfig.Served<>(
+                    current.snapshot(),
+                    m == null
+                            ? null
+                            : new SnapshotMeta(same.stamp(), m.checksum(), m.bytes(), m.loadNanos(), m.loadedAt()),
+                    current.answers()));
             failedStamp = null;
             outcome = ReloadOutcome.UNCHANGED;
         } else {
@@ -126,7 +132,8 @@ final class ConfigFileLoader<A> {
             int rounds = 0;
             try {
                 byte[] data = FileBytes.read(file);
-                for (long parsed = 0; data.length > 0 && parsed < WARM_UP_BYTES && rounds < WARM_UP_ROUNDS;
+                for (long parsed = 0;
+                        data.length > 0 && parsed < WARM_UP_BYTES && rounds < WARM_UP_ROUNDS;
                         parsed += data.length, rounds++) {
                     preparer.prepare(parser.parse(data));
                 }
@@ -176,20 +183,30 @@ final class ConfigFileLoader<A> {
 
     private ReloadOutcome swapIn(SnapshotLoader.Loaded loaded, A answers, ServedConfig.Served<A> current) {
         ClusterSnapshot next = loaded.snapshot();
-        SnapshotMeta meta = new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
+        SnapshotMeta meta =
+                new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
         counts.get(ReloadOutcome.RELOADED).incrementAndGet(); // counted before it can be seen served
         served.serve(new ServedConfig.Served<>(next, meta, answers));
         finisher.execute(() -> finish(next));
         failedStamp = null;
-        long previous = current.snapshot() == null ? Long.MIN_VALUE : current.snapshot().cluster().clusterSerial();
+        long previous = current.snapshot() == null
+                ? Long.MIN_VALUE
+                : current.snapshot().cluster().clusterSerial();
         if (next.cluster().clusterSerial() < previous) {
-            Log.warnf("Loaded %s with cluster serial %d, lower than the %d served before (a restored backup?), "
-                    + "%d bytes in %d ms", file, next.cluster().clusterSerial(), previous, loaded.bytes(),
-                    loaded.nanos() / 1_000_000);
+            Log.warnf(
+                    "Loaded %s with cluster serial %d, lower than the %d served before (a restored backup?), "
+                            + "%d bytes in %d ms",
+                    file, next.cluster().clusterSerial(), previous, loaded.bytes(), loaded.nanos() / 1_000_000);
         } else {
-            Log.infof("Loaded %s: cluster serial %d, file serial %d, %d nodes, %d instances, %d bytes in %d ms",
-                    file, next.cluster().clusterSerial(), next.cluster().fileSerial(), next.nodes().size(),
-                    next.instances().size(), loaded.bytes(), loaded.nanos() / 1_000_000);
+            Log.infof(
+                    "Loaded %s: cluster serial %d, file serial %d, %d nodes, %d instances, %d bytes in %d ms",
+                    file,
+                    next.cluster().clusterSerial(),
+                    next.cluster().fileSerial(),
+                    next.nodes().size(),
+                    next.instances().size(),
+                    loaded.bytes(),
+                    loaded.nanos() / 1_000_000);
         }
         return ReloadOutcome.RELOADED;
     }
@@ -210,7 +227,9 @@ final class ConfigFileLoader<A> {
             served.serve(new ServedConfig.Served<>(null, null, preparer.unavailable(message)));
             Log.errorf("%s; answering every query with an error until a valid file appears", message);
         } else {
-            Log.errorf("%s; still serving cluster serial %d", message, current.snapshot().cluster().clusterSerial());
+            Log.errorf(
+                    "%s; still serving cluster serial %d",
+                    message, current.snapshot().cluster().clusterSerial());
         }
         return ReloadOutcome.FAILED;
     }

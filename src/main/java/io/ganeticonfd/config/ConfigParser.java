@@ -31,7 +31,10 @@ public final class ConfigParser {
         // Entry keys are tens of thousands of distinct UUIDs: interning them costs more than the whole
         // rest of the field names save (JVM-wide intern cache churn), so names are canonicalized per
         // parse only.
-        JsonFactory factory = mapper.getFactory().rebuild().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        JsonFactory factory = mapper.getFactory()
+                .rebuild()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .build();
         this.mapper = mapper.copyWith(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.normalizer = new ConfigNormalizer(redactPrivate);
     }
@@ -65,8 +68,10 @@ public final class ConfigParser {
             }
         } catch (JsonProcessingException e) {
             throw new ConfigException("invalid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                            + " column " + e.getLocation().getColumnNr()));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " at line " + e.getLocation().getLineNr() + " column "
+                                    + e.getLocation().getColumnNr()));
         } catch (IOException e) {
             throw new ConfigException("cannot read: " + e.getMessage());
         }

@@ -41,25 +41,39 @@ public final class ConfigReloader<A> implements AutoCloseable {
     private FileStamp configStamp;
     /** The config file's stamp as last checked (status compares it with the served one). */
     private volatile FileStamp observedConfigStamp;
+
     private FileStamp keyStamp = FileStamp.MISSING;
     private volatile ConfigFileLoader.Prepared<A> readAhead;
 
     /** A reloader serving into {@code served}, with answers from {@code preparer}; call {@link #start()} after the first load. */
-    public ConfigReloader(ConfigSettings config, HmacSettings hmac, ReloadSettings reload, ObjectMapper mapper,
-            AnswerPreparer<A> preparer, ServedConfig<A> served) {
+    public ConfigReloader(
+            ConfigSettings config,
+            HmacSettings hmac,
+            ReloadSettings reload,
+            ObjectMapper mapper,
+            AnswerPreparer<A> preparer,
+            ServedConfig<A> served) {
         this(config, hmac, reload, mapper, preparer, served, Clock.systemUTC());
     }
 
-    ConfigReloader(ConfigSettings config, HmacSettings hmac, ReloadSettings reload, ObjectMapper mapper,
-            AnswerPreparer<A> preparer, ServedConfig<A> served, Clock clock) {
-        this.config = new ConfigFileLoader<>(config.file(), new ConfigParser(mapper, config.redactPrivate()), preparer,
-                served, clock);
+    ConfigReloader(
+            ConfigSettings config,
+            HmacSettings hmac,
+            ReloadSettings reload,
+            ObjectMapper mapper,
+            AnswerPreparer<A> preparer,
+            ServedConfig<A> served,
+            Clock clock) {
+        this.config = new ConfigFileLoader<>(
+                config.file(), new ConfigParser(mapper, config.redactPrivate()), preparer, served, clock);
         this.key = new KeyFileLoader(hmac.keyFile(), hmac.rotationGrace(), served, clock);
         this.served = served;
         this.pollNanos = reload.pollInterval().toNanos();
         this.fileEvents = reload.fileEvents();
-        this.configThrottle = new ReloadThrottle(reload.minInterval().toNanos(), reload.settle().toNanos());
-        this.keyThrottle = new ReloadThrottle(reload.minInterval().toNanos(), reload.settle().toNanos());
+        this.configThrottle = new ReloadThrottle(
+                reload.minInterval().toNanos(), reload.settle().toNanos());
+        this.keyThrottle = new ReloadThrottle(
+                reload.minInterval().toNanos(), reload.settle().toNanos());
     }
 
     /** The configuration file being served. */
@@ -121,7 +135,8 @@ public final class ConfigReloader<A> implements AutoCloseable {
         if (fileEvents) {
             events = register();
         } else {
-            Log.infof("Not following file-system events (confd.reload.file-events=false); checking %s and %s every %d ms",
+            Log.infof(
+                    "Not following file-system events (confd.reload.file-events=false); checking %s and %s every %d ms",
                     configFile(), keyFile(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
         }
         watchMode = events == null ? WatchMode.POLL : WatchMode.WATCH;
@@ -137,8 +152,15 @@ public final class ConfigReloader<A> implements AutoCloseable {
         FileStamp observed = observedConfigStamp;
         boolean broken = config.failedStamp() != null;
         boolean newer = meta != null && !broken && observed != null && !observed.equals(meta.stamp());
-        return new ReloadStatus(configFile(), broken, newer, config.lastError(), config.lastErrorAt(),
-                config.lastOutcome(), config.counts(), watchMode);
+        return new ReloadStatus(
+                configFile(),
+                broken,
+                newer,
+                config.lastError(),
+                config.lastErrorAt(),
+                config.lastOutcome(),
+                config.counts(),
+                watchMode);
     }
 
     /** The keys in use, by fingerprint. */
@@ -150,8 +172,10 @@ public final class ConfigReloader<A> implements AutoCloseable {
         try {
             return DirectoryEvents.watchParentsOf(configFile(), keyFile());
         } catch (IOException | UnsupportedOperationException e) {
-            Log.warnf("Cannot watch the directories of %s and %s for changes (%s); checking the files every %d ms"
-                    + " instead", configFile(), keyFile(), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+            Log.warnf(
+                    "Cannot watch the directories of %s and %s for changes (%s); checking the files every %d ms"
+                            + " instead",
+                    configFile(), keyFile(), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
             return null;
         }
     }

@@ -12,8 +12,10 @@ import java.util.Set;
  * Indexes derived from instances once per snapshot: instance by (link, IP), DRBD minors per node,
  * primary and secondary instances per node.
  */
-record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
-        Map<String, List<DrbdMinor>> drbdByNode, Map<String, List<Instance>> primariesByNode,
+record DerivedIndexes(
+        Map<String, Map<String, Instance>> instancesByLinkAndIp,
+        Map<String, List<DrbdMinor>> drbdByNode,
+        Map<String, List<Instance>> primariesByNode,
         Map<String, List<Instance>> secondariesByNode) {
 
     static DerivedIndexes of(NavigableMap<String, Instance> instances, NameIndex<Node> nodes) {
@@ -21,7 +23,9 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
         for (Instance instance : instances.values()) {
             d.addLinks(instance);
             if (instance.primaryNode() != null) {
-                d.primariesByNode.computeIfAbsent(instance.primaryNode().key(), k -> new ArrayList<>()).add(instance);
+                d.primariesByNode
+                        .computeIfAbsent(instance.primaryNode().key(), k -> new ArrayList<>())
+                        .add(instance);
             }
             Set<String> secondaries = new LinkedHashSet<>(4);
             List<DiskEntry> disks = instance.disks();
@@ -34,7 +38,9 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
                 }
             }
             for (String node : secondaries) {
-                d.secondariesByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(instance);
+                d.secondariesByNode
+                        .computeIfAbsent(node, k -> new ArrayList<>())
+                        .add(instance);
             }
         }
         return d;
@@ -43,12 +49,15 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
     private void addLinks(Instance instance) {
         for (Nic nic : instance.nics()) {
             if (nic.ip() != null && nic.link() != null) {
-                instancesByLinkAndIp.computeIfAbsent(nic.link(), k -> new HashMap<>()).put(nic.ip(), instance);
+                instancesByLinkAndIp
+                        .computeIfAbsent(nic.link(), k -> new HashMap<>())
+                        .put(nic.ip(), instance);
             }
         }
     }
 
-    private void addDevice(Instance instance, int index, DrbdDevice device, NameIndex<Node> nodes, Set<String> secondaries) {
+    private void addDevice(
+            Instance instance, int index, DrbdDevice device, NameIndex<Node> nodes, Set<String> secondaries) {
         Node a = nodes.byKeyOrName(device.nodeA());
         Node b = nodes.byKeyOrName(device.nodeB());
         addMinor(instance, index, a, device.minorA(), b, device.nodeB());
@@ -70,7 +79,9 @@ record DerivedIndexes(Map<String, Map<String, Instance>> instancesByLinkAndIp,
             return;
         }
         boolean primary = node == instance.primaryNode();
-        drbdByNode.computeIfAbsent(node.key(), k -> new ArrayList<>()).add(new DrbdMinor(node.name(), minor,
-                instance.name(), index, primary, peer != null ? peer.name() : peerRef));
+        drbdByNode
+                .computeIfAbsent(node.key(), k -> new ArrayList<>())
+                .add(new DrbdMinor(
+                        node.name(), minor, instance.name(), index, primary, peer != null ? peer.name() : peerRef));
     }
 }

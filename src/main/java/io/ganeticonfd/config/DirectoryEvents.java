@@ -39,7 +39,10 @@ final class DirectoryEvents implements AutoCloseable {
         WatchService ws = FileSystems.getDefault().newWatchService();
         try {
             for (Path dir : dirs) {
-                dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                dir.register(
+                        ws,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException | UnsupportedOperationException e) {
@@ -54,7 +57,8 @@ final class DirectoryEvents implements AutoCloseable {
         WatchKey key = service.poll(nanos, TimeUnit.NANOSECONDS);
         while (key != null) {
             for (WatchEvent<?> event : key.pollEvents()) {
-                changed.accept(event.kind() == StandardWatchEventKinds.OVERFLOW ? null : String.valueOf(event.context()));
+                changed.accept(
+                        event.kind() == StandardWatchEventKinds.OVERFLOW ? null : String.valueOf(event.context()));
             }
             key.reset();
             key = service.poll();

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Facts about disk objects shared by the normalizer and the entry reader. */
 final class Disks {
 
-    private Disks() {
-    }
+    private Disks() {}
 
     /** Whether a {@code dev_type} is DRBD ({@code drbd} in 2.14+, {@code drbd8} before). */
     static boolean isDrbdType(String devType) {

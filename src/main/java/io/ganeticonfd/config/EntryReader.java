@@ -15,32 +15,25 @@ import com.fasterxml.jackson.core.JsonToken;
 final class EntryReader {
 
     /** An instance before its node and disk references are resolved. */
-    record RawInstance(String key, String name, String primaryRef, long serial, List<RawNic> nics,
-            List<DiskRef> diskRefs) {
-    }
+    record RawInstance(
+            String key, String name, String primaryRef, long serial, List<RawNic> nics, List<DiskRef> diskRefs) {}
 
     /** A NIC's IP and its own link (null where the NIC takes the cluster's default link). */
-    record RawNic(String ip, String link) {
-    }
+    record RawNic(String ip, String link) {}
 
     /** A member of an instance's {@code disks}: a disk UUID, an inline disk object, or something else. */
-    sealed interface DiskRef {
-    }
+    sealed interface DiskRef {}
 
     /** A disk named by its UUID in the config's {@code disks} map (Ganeti 2.12 and later). */
-    record DiskUuid(String uuid) implements DiskRef {
-    }
+    record DiskUuid(String uuid) implements DiskRef {}
 
     /** A disk object inside the instance, with its DRBD devices as read (Ganeti before 2.12). */
-    record InlineDisk(int index, List<DrbdDevice> drbd) implements DiskRef {
-    }
+    record InlineDisk(int index, List<DrbdDevice> drbd) implements DiskRef {}
 
     /** A member that is neither a UUID nor an object: it makes the config invalid. */
-    record InvalidDisk(int index) implements DiskRef {
-    }
+    record InvalidDisk(int index) implements DiskRef {}
 
-    private EntryReader() {
-    }
+    private EntryReader() {}
 
     static Node node(JsonParser p, String key) throws IOException {
         String name = key;
@@ -171,8 +164,8 @@ final class EntryReader {
     /** A number, or a string holding one, truncated to a whole number; 0 for anything else. */
     private static long wholeNumber(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
-            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? parseLong(p.getText()) : p.getLongValue();
+            case VALUE_NUMBER_INT ->
+                p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parseLong(p.getText()) : p.getLongValue();
             case VALUE_NUMBER_FLOAT, VALUE_STRING -> parseLong(p.getText());
             default -> {
                 p.skipChildren();

@@ -17,8 +17,7 @@ final class FileBytes {
     /** Bytes per read call. */
     static final int CHUNK = 1 << 20;
 
-    private FileBytes() {
-    }
+    private FileBytes() {}
 
     static byte[] read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {

@@ -28,8 +28,11 @@ public record FileStamp(long size, long mtimeNanos, long ctimeNanos, Object file
     public static FileStamp of(Path path) {
         try {
             Map<String, Object> a = Files.readAttributes(path, UNIX_ATTRIBUTES);
-            return new FileStamp((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
-                    nanos((FileTime) a.get("ctime")), a.get("fileKey"));
+            return new FileStamp(
+                    (Long) a.get("size"),
+                    nanos((FileTime) a.get("lastModifiedTime")),
+                    nanos((FileTime) a.get("ctime")),
+                    a.get("fileKey"));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return basic(path);
         } catch (IOException e) {
@@ -47,7 +50,8 @@ public record FileStamp(long size, long mtimeNanos, long ctimeNanos, Object file
     }
 
     private static long nanos(FileTime time) {
-        return time.toInstant().getEpochSecond() * 1_000_000_000L + time.toInstant().getNano();
+        return time.toInstant().getEpochSecond() * 1_000_000_000L
+                + time.toInstant().getNano();
     }
 
     /** Whether the file exists. */

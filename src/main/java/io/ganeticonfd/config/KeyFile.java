@@ -15,14 +15,12 @@ import io.ganeticonfd.protocol.HmacKey;
 final class KeyFile {
 
     /** A key, or the one-line reason there is none. */
-    record Read(HmacKey key, String error) {
-    }
+    record Read(HmacKey key, String error) {}
 
     /** Owned by the user this process runs as (Linux). */
     private static final Path SELF = Path.of("/proc/self");
 
-    private KeyFile() {
-    }
+    private KeyFile() {}
 
     static Read read(Path file) {
         try {
@@ -52,7 +50,10 @@ final class KeyFile {
                 return "every user";
             }
             if (p.contains(PosixFilePermission.GROUP_READ) && ownedByThisProcess(file)) {
-                return "group " + Files.readAttributes(file, PosixFileAttributes.class).group().getName();
+                return "group "
+                        + Files.readAttributes(file, PosixFileAttributes.class)
+                                .group()
+                                .getName();
             }
             return null;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -64,24 +64,31 @@ final class KeyFileLoader {
         served.keys(current == null ? KeyRing.of(read.key()) : current.rotateTo(read.key(), graceUntil));
         rotations.incrementAndGet();
         warnIfExposed();
-        Log.infof("HMAC key rotated to %s; the previous key is accepted for %ss more", read.key().fingerprint(),
-                grace.toSeconds());
+        Log.infof(
+                "HMAC key rotated to %s; the previous key is accepted for %ss more",
+                read.key().fingerprint(), grace.toSeconds());
     }
 
     /** The keys in use, by fingerprint. */
     KeyStatus status() {
         KeyRing k = served.keys();
         boolean previousActive = k != null && k.previousActive(clock.instant().getEpochSecond());
-        return new KeyStatus(file, k == null ? null : k.current().fingerprint(),
+        return new KeyStatus(
+                file,
+                k == null ? null : k.current().fingerprint(),
                 previousActive ? k.previous().fingerprint() : null,
-                previousActive ? Instant.ofEpochSecond(k.previousUntilSeconds()) : null, error, rotations.get());
+                previousActive ? Instant.ofEpochSecond(k.previousUntilSeconds()) : null,
+                error,
+                rotations.get());
     }
 
     private void warnIfExposed() {
         String who = KeyFile.exposure(file);
         if (who != null) {
-            Log.warnf("HMAC key file %s is readable by %s, who can then query (and reflect through) confd; "
-                    + "restrict it (chmod 0400) unless that is intended", file, who);
+            Log.warnf(
+                    "HMAC key file %s is readable by %s, who can then query (and reflect through) confd; "
+                            + "restrict it (chmod 0400) unless that is intended",
+                    file, who);
         }
     }
 }

@@ -13,16 +13,13 @@ public final class NameIndex<T> {
     /** Result of a lookup. */
     public sealed interface Lookup<T> {
         /** Exactly one match. */
-        record Found<T>(T value) implements Lookup<T> {
-        }
+        record Found<T>(T value) implements Lookup<T> {}
 
         /** No match. */
-        record NotFound<T>() implements Lookup<T> {
-        }
+        record NotFound<T>() implements Lookup<T> {}
 
         /** Several short-name matches. */
-        record Ambiguous<T>() implements Lookup<T> {
-        }
+        record Ambiguous<T>() implements Lookup<T> {}
     }
 
     private final Map<String, T> byKey;

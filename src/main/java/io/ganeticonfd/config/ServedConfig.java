@@ -18,8 +18,7 @@ public final class ServedConfig<A> {
      * One served configuration: the snapshot and where it came from (both null while there is none)
      * and the answers prepared for it (never null).
      */
-    public record Served<A>(ClusterSnapshot snapshot, SnapshotMeta meta, A answers) {
-    }
+    public record Served<A>(ClusterSnapshot snapshot, SnapshotMeta meta, A answers) {}
 
     private volatile Served<A> served;
     private volatile KeyRing keys;

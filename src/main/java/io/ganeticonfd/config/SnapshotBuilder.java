@@ -57,7 +57,8 @@ final class SnapshotBuilder {
 
     void instance(EntryReader.RawInstance instance) throws ConfigException {
         if (instance.diskRefs().stream().anyMatch(EntryReader.InvalidDisk.class::isInstance)) {
-            throw new ConfigException("instance " + instance.name() + " has a disk that is neither a UUID nor an object");
+            throw new ConfigException(
+                    "instance " + instance.name() + " has a disk that is neither a UUID nor an object");
         }
         instances.add(instance);
     }
@@ -75,7 +76,8 @@ final class SnapshotBuilder {
             throw new ConfigException("no 'cluster' object");
         }
         NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
-        String defaultLink = ConfigNormalizer.textOrNull(cluster.path("nicparams").path("default").get("link"));
+        String defaultLink = ConfigNormalizer.textOrNull(
+                cluster.path("nicparams").path("default").get("link"));
         NavigableMap<String, Instance> linked = new TreeMap<>();
         for (EntryReader.RawInstance raw : instances) {
             linked.put(raw.key(), link(raw, nodeRefs, defaultLink));
@@ -84,10 +86,16 @@ final class SnapshotBuilder {
         List<String> hypervisors = new ArrayList<>();
         cluster.path("enabled_hypervisors").forEach(h -> hypervisors.add(h.asText()));
         JsonNode serial = trees.get("serial_no");
-        ClusterInfo info = new ClusterInfo(version.asLong(), serial == null ? 0 : serial.asLong(),
-                cluster.path("serial_no").asLong(0), ConfigNormalizer.textOrNull(cluster.get("cluster_name")), masterRef,
+        ClusterInfo info = new ClusterInfo(
+                version.asLong(),
+                serial == null ? 0 : serial.asLong(),
+                cluster.path("serial_no").asLong(0),
+                ConfigNormalizer.textOrNull(cluster.get("cluster_name")),
+                masterRef,
                 masterRef == null ? null : nodeRefs.byKeyOrName(masterRef),
-                ConfigNormalizer.textOrNull(cluster.get("master_ip")), defaultLink, List.copyOf(hypervisors),
+                ConfigNormalizer.textOrNull(cluster.get("master_ip")),
+                defaultLink,
+                List.copyOf(hypervisors),
                 cluster.get("data_collectors"));
         DerivedIndexes derived = DerivedIndexes.of(linked, nodeRefs);
         return new ClusterSnapshot(new ConfigDocument(mapper, trees, store), info, nodes, linked, nodeRefs, derived);
@@ -102,20 +110,28 @@ final class SnapshotBuilder {
         List<DiskEntry> resolved = new ArrayList<>(raw.diskRefs().size());
         for (EntryReader.DiskRef ref : raw.diskRefs()) {
             if (ref instanceof EntryReader.InlineDisk inline) {
-                resolved.add(new DiskEntry(inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
+                resolved.add(new DiskEntry(
+                        inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
             } else if (ref instanceof EntryReader.DiskUuid uuid) {
                 resolved.add(disks.get(uuid.uuid()));
             }
         }
         Node primary = raw.primaryRef() == null ? null : nodeRefs.byKeyOrName(raw.primaryRef());
-        return new Instance(key, raw.name(), primary, raw.serial(), List.copyOf(nics),
-                Collections.unmodifiableList(resolved), () -> store.normalized("instances", key));
+        return new Instance(
+                key,
+                raw.name(),
+                primary,
+                raw.serial(),
+                List.copyOf(nics),
+                Collections.unmodifiableList(resolved),
+                () -> store.normalized("instances", key));
     }
 
     /** The normalized JSON of disk {@code index} inside a normalized instance (disks inline, Ganeti before 2.12). */
     private byte[] inlineDisk(byte[] instanceJson, int index) {
         try {
-            return mapper.writeValueAsBytes(mapper.readTree(instanceJson).path("disks").path(index));
+            return mapper.writeValueAsBytes(
+                    mapper.readTree(instanceJson).path("disks").path(index));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,8 +10,7 @@ import java.util.zip.CRC32C;
 final class SnapshotLoader {
 
     /** A successful load. */
-    record Loaded(ClusterSnapshot snapshot, FileStamp stamp, long checksum, long bytes, long nanos) {
-    }
+    record Loaded(ClusterSnapshot snapshot, FileStamp stamp, long checksum, long bytes, long nanos) {}
 
     /** Outcome of reading a file before parsing. */
     sealed interface Attempt {
@@ -28,12 +27,10 @@ final class SnapshotLoader {
     }
 
     /** The file had the checksum of what is already served. */
-    record Same(FileStamp stamp) implements Attempt {
-    }
+    record Same(FileStamp stamp) implements Attempt {}
 
     /** The file could not be loaded; {@code reason} is one line. */
-    record Failure(String reason, FileStamp stamp) implements Attempt {
-    }
+    record Failure(String reason, FileStamp stamp) implements Attempt {}
 
     private final ConfigParser parser;
 

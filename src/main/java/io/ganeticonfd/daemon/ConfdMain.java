@@ -3,8 +3,6 @@ package io.ganeticonfd.daemon;
 import java.io.IOException;
 import java.io.PrintStream;
 
-import picocli.CommandLine;
-
 import io.ganeticonfd.cli.ConfdCommandLine;
 import io.ganeticonfd.cli.DaemonFlags;
 import io.ganeticonfd.cli.DemoCluster;
@@ -14,6 +12,8 @@ import io.ganeticonfd.loadgen.BenchCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import picocli.CommandLine;
+
 /**
  * Entry point of the jar: the command line is parsed (picocli) before Quarkus boots; {@code query}
  * and {@code bench} run in plain Java (no ports bound); anything else is the daemon's command line,
@@ -22,8 +22,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class ConfdMain {
 
-    private ConfdMain() {
-    }
+    private ConfdMain() {}
 
     /** Runs a client command, prints help or version, or starts the daemon. */
     public static void main(String... args) {
@@ -33,7 +32,8 @@ public final class ConfdMain {
         }
         DaemonFlags flags = ((ConfdCommandLine.Outcome.RunDaemon) outcome).flags();
         flags.toProperties().forEach(System::setProperty);
-        SyslogFallback.settings(flags.syslog(), SyslogFallback.socket(System.getProperties(), System.getenv()), System.err)
+        SyslogFallback.settings(
+                        flags.syslog(), SyslogFallback.socket(System.getProperties(), System.getenv()), System.err)
                 .forEach(System::setProperty);
         if (flags.demo()) {
             try {

@@ -36,8 +36,8 @@ public class ConfigFileCheck implements HealthCheck {
         ClusterSnapshot snapshot = served.snapshot();
         ReloadStatus s = reloader.status();
         boolean up = !s.fileBroken() && !s.fileNewerThanSnapshot() && snapshot != null;
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("config-file").status(up)
-                .withData("file", String.valueOf(s.configFile()));
+        HealthCheckResponseBuilder b =
+                HealthCheckResponse.named("config-file").status(up).withData("file", String.valueOf(s.configFile()));
         if (snapshot != null) {
             b.withData("servedSerial", snapshot.cluster().clusterSerial());
         }

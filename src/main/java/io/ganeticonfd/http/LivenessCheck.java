@@ -29,7 +29,10 @@ public class LivenessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         EventLoopHeartbeats beats = lifecycle.heartbeats();
         long silence = beats.oldestBeatAgeMillis();
-        return HealthCheckResponse.named("event-loops").status(silence <= MAX_SILENCE_MILLIS)
-                .withData("loops", beats.loops()).withData("oldestTickAgeMillis", silence).build();
+        return HealthCheckResponse.named("event-loops")
+                .status(silence <= MAX_SILENCE_MILLIS)
+                .withData("loops", beats.loops())
+                .withData("oldestTickAgeMillis", silence)
+                .build();
     }
 }

@@ -24,8 +24,8 @@ public class ReadinessCheck implements HealthCheck {
     private final ServedConfig<PreparedAnswers> served;
 
     @Inject
-    public ReadinessCheck(DaemonLifecycle lifecycle, ConfigReloader<PreparedAnswers> reloader,
-            ServedConfig<PreparedAnswers> served) {
+    public ReadinessCheck(
+            DaemonLifecycle lifecycle, ConfigReloader<PreparedAnswers> reloader, ServedConfig<PreparedAnswers> served) {
         this.lifecycle = lifecycle;
         this.reloader = reloader;
         this.served = served;
@@ -35,7 +35,8 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         ClusterSnapshot snapshot = served.snapshot();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("confd-serving")
-                .status(lifecycle.udpBound() && snapshot != null).withData("udpBound", lifecycle.udpBound())
+                .status(lifecycle.udpBound() && snapshot != null)
+                .withData("udpBound", lifecycle.udpBound())
                 .withData("snapshot", snapshot != null);
         if (snapshot != null) {
             b.withData("serial", snapshot.cluster().clusterSerial());

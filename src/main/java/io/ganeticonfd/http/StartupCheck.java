@@ -23,7 +23,9 @@ public class StartupCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("udp-listener").status(lifecycle.udpBound())
-                .withData("port", lifecycle.udpPort()).build();
+        return HealthCheckResponse.named("udp-listener")
+                .status(lifecycle.udpBound())
+                .withData("port", lifecycle.udpPort())
+                .build();
     }
 }

@@ -36,16 +36,23 @@ public record StatusDocument(
         boolean redactPrivate) {
 
     /** The configuration file and its state on disk. */
-    public record ConfigFile(String path, Instant servedMtime, Long servedBytes, boolean ok, boolean newerThanSnapshot,
-            String watchMode) {
-    }
+    public record ConfigFile(
+            String path,
+            Instant servedMtime,
+            Long servedBytes,
+            boolean ok,
+            boolean newerThanSnapshot,
+            String watchMode) {}
 
     /** The keys in use, by fingerprint only. */
-    public record HmacKeyInfo(String file, String fingerprint, String previousFingerprint, Instant previousAcceptedUntil,
-            String error, long rotations) {
-    }
+    public record HmacKeyInfo(
+            String file,
+            String fingerprint,
+            String previousFingerprint,
+            Instant previousAcceptedUntil,
+            String error,
+            long rotations) {}
 
     /** The UDP listener. */
-    public record Udp(boolean bound, String address, int port) {
-    }
+    public record Udp(boolean bound, String address, int port) {}
 }

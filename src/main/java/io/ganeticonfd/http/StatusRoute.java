@@ -34,8 +34,12 @@ public class StatusRoute {
     private final ObjectMapper mapper;
 
     @Inject
-    public StatusRoute(ServedConfig<PreparedAnswers> served, ConfigReloader<PreparedAnswers> reloader,
-            DaemonLifecycle lifecycle, ConfigSettings settings, ObjectMapper mapper) {
+    public StatusRoute(
+            ServedConfig<PreparedAnswers> served,
+            ConfigReloader<PreparedAnswers> reloader,
+            DaemonLifecycle lifecycle,
+            ConfigSettings settings,
+            ObjectMapper mapper) {
         this.served = served;
         this.reloader = reloader;
         this.lifecycle = lifecycle;
@@ -45,23 +49,38 @@ public class StatusRoute {
 
     @Route(path = "/status", methods = Route.HttpMethod.GET, produces = "application/json")
     String status() throws JsonProcessingException {
-        return mapper.writeValueAsString(document(served.served(), reloader.status(), reloader.keyStatus(), Instant.now()));
+        return mapper.writeValueAsString(
+                document(served.served(), reloader.status(), reloader.keyStatus(), Instant.now()));
     }
 
     StatusDocument document(ServedConfig.Served<?> s, ReloadStatus r, KeyStatus k, Instant now) {
         Map<String, Long> reloads = new LinkedHashMap<>();
         r.reloads().forEach((o, n) -> reloads.put(o.tag(), n));
         SnapshotMeta meta = s.meta();
-        StatusDocument.ConfigFile file = new StatusDocument.ConfigFile(String.valueOf(r.configFile()),
-                meta == null || !meta.stamp().exists() ? null : Instant.ofEpochSecond(0, meta.stamp().mtimeNanos()),
-                meta == null ? null : meta.bytes(), !r.fileBroken(), r.fileNewerThanSnapshot(), r.watchMode().tag());
-        StatusDocument.HmacKeyInfo key = new StatusDocument.HmacKeyInfo(String.valueOf(k.keyFile()), k.fingerprint(),
-                k.previousFingerprint(), k.previousUntil(), k.error(), k.rotations());
-        StatusDocument.Udp udp = new StatusDocument.Udp(lifecycle.udpBound(), lifecycle.udpAddress(), lifecycle.udpPort());
+        StatusDocument.ConfigFile file = new StatusDocument.ConfigFile(
+                String.valueOf(r.configFile()),
+                meta == null || !meta.stamp().exists()
+                        ? null
+                        : Instant.ofEpochSecond(0, meta.stamp().mtimeNanos()),
+                meta == null ? null : meta.bytes(),
+                !r.fileBroken(),
+                r.fileNewerThanSnapshot(),
+                r.watchMode().tag());
+        StatusDocument.HmacKeyInfo key = new StatusDocument.HmacKeyInfo(
+                String.valueOf(k.keyFile()),
+                k.fingerprint(),
+                k.previousFingerprint(),
+                k.previousUntil(),
+                k.error(),
+                k.rotations());
+        StatusDocument.Udp udp =
+                new StatusDocument.Udp(lifecycle.udpBound(), lifecycle.udpAddress(), lifecycle.udpPort());
         Instant started = lifecycle.startedAt();
         boolean serving = s.snapshot() != null;
         ClusterInfo cluster = serving ? s.snapshot().cluster() : null;
-        return new StatusDocument(Version.current(), serving,
+        return new StatusDocument(
+                Version.current(),
+                serving,
                 serving ? cluster.clusterSerial() : null,
                 serving ? cluster.fileSerial() : null,
                 serving ? cluster.version() : null,
@@ -74,7 +93,10 @@ public class StatusRoute {
                 meta == null ? null : Duration.between(meta.loadedAt(), now).toMillis() / 1000.0,
                 reloads,
                 r.lastOutcome() == null ? null : r.lastOutcome().tag(),
-                r.lastError(), r.lastErrorAt(), key, udp,
+                r.lastError(),
+                r.lastErrorAt(),
+                key,
+                udp,
                 started == null ? 0 : Duration.between(started, now).toMillis() / 1000.0,
                 settings.redactPrivate());
     }

@@ -134,18 +134,21 @@ record BenchMix(List<Entry> entries) {
             Double w = number(part.substring(colon + 1));
             if (w != null) {
                 if (!(w > 0) || w.isInfinite()) {
-                    throw new IllegalArgumentException("--mix entry '" + part + "': the weight must be a positive number");
+                    throw new IllegalArgumentException(
+                            "--mix entry '" + part + "': the weight must be a positive number");
                 }
                 weight = w;
                 body = part.substring(0, colon);
             } else if (eq < 0) {
-                throw new IllegalArgumentException("--mix entry '" + part + "': bad weight '" + part.substring(colon + 1) + "'");
+                throw new IllegalArgumentException(
+                        "--mix entry '" + part + "': bad weight '" + part.substring(colon + 1) + "'");
             }
         }
         eq = body.indexOf('=');
         String typeText = (eq < 0 ? body : body.substring(0, eq)).strip();
-        RequestType type = RequestType.fromName(typeText).orElseThrow(() -> new IllegalArgumentException(
-                "--mix entry '" + part + "': unknown request type '" + typeText + "'"));
+        RequestType type = RequestType.fromName(typeText)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "--mix entry '" + part + "': unknown request type '" + typeText + "'"));
         if (eq < 0) {
             return new Entry(type, null, false, weight);
         }

@@ -8,8 +8,18 @@ import io.ganeticonfd.client.ConfdClientBuilder;
  * The checked {@code bench} command line. {@code window} is per socket: the requests kept in flight
  * (closed loop) or the cap on them (open loop, {@code rate > 0}, requests per second in total).
  */
-record BenchOptions(String target, Path keyFile, boolean demo, int window, double rate,
-        double durationSeconds, double warmupSeconds, int threads, BenchMix mix, int timeoutMillis, boolean json) {
+record BenchOptions(
+        String target,
+        Path keyFile,
+        boolean demo,
+        int window,
+        double rate,
+        double durationSeconds,
+        double warmupSeconds,
+        int threads,
+        BenchMix mix,
+        int timeoutMillis,
+        boolean json) {
 
     static final String DEFAULT_TARGET = "127.0.0.1:" + ConfdClientBuilder.DEFAULT_PORT;
     static final int DEFAULT_WINDOW = 16;

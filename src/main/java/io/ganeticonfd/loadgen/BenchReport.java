@@ -34,7 +34,12 @@ final class BenchReport {
     private String firstBad;
     private String firstError;
 
-    BenchReport(BenchOptions options, String target, String mix, List<SocketStats> sockets, double measuredSeconds,
+    BenchReport(
+            BenchOptions options,
+            String target,
+            String mix,
+            List<SocketStats> sockets,
+            double measuredSeconds,
             double clientCpuSeconds) {
         this.options = options;
         this.target = target;
@@ -118,20 +123,49 @@ final class BenchReport {
     /** Prints a human-readable summary. */
     void printSummary(PrintWriter out) {
         String loop = options.openLoop()
-                ? String.format(Locale.ROOT, "open loop, %s requests/s, at most %d in flight per socket",
-                        OptionChecks.text(options.rate()), options.window())
+                ? String.format(
+                        Locale.ROOT,
+                        "open loop, %s requests/s, at most %d in flight per socket",
+                        OptionChecks.text(options.rate()),
+                        options.window())
                 : "closed loop, window " + options.window() + " per socket";
-        out.printf(Locale.ROOT, "bench %s: %s, %d socket(s), mix %s, %.1f s counted after %.1f s warm-up%n", target, loop,
-                options.threads(), mix, options.durationSeconds(), options.warmupSeconds());
+        out.printf(
+                Locale.ROOT,
+                "bench %s: %s, %d socket(s), mix %s, %.1f s counted after %.1f s warm-up%n",
+                target,
+                loop,
+                options.threads(),
+                mix,
+                options.durationSeconds(),
+                options.warmupSeconds());
         out.printf(Locale.ROOT, "  qps       %.1f%n", qps());
-        out.printf(Locale.ROOT, "  requests  sent %d, received %d, lost %d, unfinished %d, bad %d, late %d, error replies %d%n",
-                sent, received, lost, unfinished, bad, late, statusError);
-        out.printf(Locale.ROOT, "  latency   p50 %.1f us, p90 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (mean %.1f us)%n",
-                micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
-                latency.getMaxValue() / 1e3, latency.getTotalCount() == 0 ? 0 : latency.getMean() / 1e3);
+        out.printf(
+                Locale.ROOT,
+                "  requests  sent %d, received %d, lost %d, unfinished %d, bad %d, late %d, error replies %d%n",
+                sent,
+                received,
+                lost,
+                unfinished,
+                bad,
+                late,
+                statusError);
+        out.printf(
+                Locale.ROOT,
+                "  latency   p50 %.1f us, p90 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (mean %.1f us)%n",
+                micros(latency, 50),
+                micros(latency, 90),
+                micros(latency, 99),
+                micros(latency, 99.9),
+                latency.getMaxValue() / 1e3,
+                latency.getTotalCount() == 0 ? 0 : latency.getMean() / 1e3);
         if (options.openLoop()) {
-            out.printf(Locale.ROOT, "  sending   %.1f requests/s, behind schedule p50 %.1f us, p99 %.1f us, max %.1f us%n",
-                    sent / options.durationSeconds(), micros(lag, 50), micros(lag, 99), lag.getMaxValue() / 1e3);
+            out.printf(
+                    Locale.ROOT,
+                    "  sending   %.1f requests/s, behind schedule p50 %.1f us, p99 %.1f us, max %.1f us%n",
+                    sent / options.durationSeconds(),
+                    micros(lag, 50),
+                    micros(lag, 99),
+                    lag.getMaxValue() / 1e3);
         }
         out.printf(Locale.ROOT, "  client    %.2f CPU s%n", clientCpuSeconds);
     }

@@ -1,41 +1,27 @@
 package io.ganeticonfd.loadgen;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ganeticonfd.cli.ClientKeyOptions;
-import io.ganeticonfd.cli.OptionChecks;
-import io.ganeticonfd.client.ConfdClient;
-import io.ganeticonfd.client.ConfdClientBuilder;
+
 import io.ganeticonfd.client.Peer;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.PreparedRequest;
-import io.ganeticonfd.protocol.RsaltSequence;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One load run: its sockets and threads started together, counted from the end of the warm-up, then closed. */
 final class BenchRun {
 
-    private BenchRun() {
-    }
+    private BenchRun() {}
 
     /** Runs the load {@code o} describes against {@code target}, one thread and socket per {@code --threads}. */
-    static BenchReport run(BenchOptions o, HmacKey key, Peer target, BenchMix mix, List<PreparedRequest> templates,
-            ObjectMapper json) throws IOException, InterruptedException {
+    static BenchReport run(
+            BenchOptions o, HmacKey key, Peer target, BenchMix mix, List<PreparedRequest> templates, ObjectMapper json)
+            throws IOException, InterruptedException {
         double[] cumulative = new double[mix.entries().size()];
         double acc = 0;
         for (int i = 0; i < cumulative.length; i++) {
@@ -45,7 +31,10 @@ final class BenchRun {
         int nonce = new SecureRandom().nextInt();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long countedFrom = start + seconds(o.warmupSeconds());
-        BenchWorker.Plan plan = new BenchWorker.Plan(start, countedFrom, countedFrom + seconds(o.durationSeconds()),
+        BenchWorker.Plan plan = new BenchWorker.Plan(
+                start,
+                countedFrom,
+                countedFrom + seconds(o.durationSeconds()),
                 TimeUnit.MILLISECONDS.toNanos(o.timeoutMillis()));
         List<SocketStats> stats = new ArrayList<>();
         List<BenchSocket> sockets = new ArrayList<>();
@@ -55,22 +44,24 @@ final class BenchRun {
             for (int i = 0; i < o.threads(); i++) {
                 SocketStats s = new SocketStats();
                 InFlightTable table = new InFlightTable(o.window());
-                BenchSocket socket = new BenchSocket(i, nonce, target.address(), templates, cumulative, key, json, table, s,
-                        countedFrom);
+                BenchSocket socket = new BenchSocket(
+                        i, nonce, target.address(), templates, cumulative, key, json, table, s, countedFrom);
                 sockets.add(socket);
                 stats.add(s);
                 BenchWorker worker = new BenchWorker(socket, table, s, plan, o.window(), o.rate() / o.threads());
-                threads.add(new Thread(() -> {
-                    try {
-                        worker.run();
-                    } catch (IOException e) {
-                        synchronized (failure) {
-                            failure[0] = e;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "bench-" + i));
+                threads.add(new Thread(
+                        () -> {
+                            try {
+                                worker.run();
+                            } catch (IOException e) {
+                                synchronized (failure) {
+                                    failure[0] = e;
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "bench-" + i));
             }
             threads.forEach(Thread::start);
             BenchWorker.sleepUntil(countedFrom);

@@ -51,8 +51,18 @@ final class BenchSocket implements AutoCloseable {
     private final ByteBuffer rx = ByteBuffer.allocate(65_536);
     private volatile long lastSeq;
 
-    BenchSocket(int index, int nonce, InetSocketAddress target, List<PreparedRequest> templates, double[] cumulative,
-            HmacKey key, ObjectMapper mapper, InFlightTable table, SocketStats stats, long countedFrom) throws IOException {
+    BenchSocket(
+            int index,
+            int nonce,
+            InetSocketAddress target,
+            List<PreparedRequest> templates,
+            double[] cumulative,
+            HmacKey key,
+            ObjectMapper mapper,
+            InFlightTable table,
+            SocketStats stats,
+            long countedFrom)
+            throws IOException {
         this.templates = templates;
         this.cumulative = cumulative.clone();
         this.key = key;
@@ -62,7 +72,11 @@ final class BenchSocket implements AutoCloseable {
         this.stats = stats;
         this.countedFrom = countedFrom;
         this.random = new SplittableRandom(((long) nonce << 16) ^ index);
-        this.txBytes = new byte[templates.stream().mapToInt(t -> t.maxBytes(RsaltSequence.LENGTH)).max().orElse(0)];
+        this.txBytes = new byte
+                [templates.stream()
+                        .mapToInt(t -> t.maxBytes(RsaltSequence.LENGTH))
+                        .max()
+                        .orElse(0)];
         this.tx = ByteBuffer.wrap(txBytes);
         boolean v6 = target.getAddress() instanceof java.net.Inet6Address;
         this.channel = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
@@ -127,8 +141,7 @@ final class BenchSocket implements AutoCloseable {
 
     /** Waits up to {@code millis} (at least 1) for a reply to read. */
     void await(long millis) throws IOException {
-        selector.select(k -> {
-        }, Math.max(1, millis));
+        selector.select(k -> {}, Math.max(1, millis));
     }
 
     /** Declares requests sent more than {@code timeoutNanos} ago lost. */

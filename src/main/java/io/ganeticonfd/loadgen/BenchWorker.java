@@ -16,7 +16,8 @@ final class BenchWorker {
     record Plan(long start, long countedFrom, long deadline, long timeoutNanos) {
 
         long scanNanos() {
-            return Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(timeoutNanos / 20, TimeUnit.MILLISECONDS.toNanos(50)));
+            return Math.max(
+                    TimeUnit.MILLISECONDS.toNanos(1), Math.min(timeoutNanos / 20, TimeUnit.MILLISECONDS.toNanos(50)));
         }
     }
 
@@ -51,13 +52,15 @@ final class BenchWorker {
 
     private void runOpen() throws IOException, InterruptedException {
         IOException[] failure = new IOException[1];
-        Thread receiver = new Thread(() -> {
-            try {
-                receiveLoop(false);
-            } catch (IOException e) {
-                failure[0] = e;
-            }
-        }, Thread.currentThread().getName() + "-rx");
+        Thread receiver = new Thread(
+                () -> {
+                    try {
+                        receiveLoop(false);
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                },
+                Thread.currentThread().getName() + "-rx");
         receiver.setDaemon(true);
         receiver.start();
         double nanosPerRequest = 1e9 / perSecond;

@@ -49,7 +49,7 @@ final class InFlightTable {
 
     /** Removes request {@code seq} and returns its origin, or returns {@link Long#MIN_VALUE} if it is not here. */
     synchronized long take(long seq) {
-        for (int i = slot(seq);; i = (i + 1) & mask) {
+        for (int i = slot(seq); ; i = (i + 1) & mask) {
             if (seqs[i] == 0) {
                 return Long.MIN_VALUE;
             }

@@ -29,10 +29,13 @@ final class MixDefaults {
 
     /** Whether any entry needs a value discovered from the target. */
     static boolean needsDiscovery(BenchMix mix) {
-        return mix.entries().stream().anyMatch(e -> e.arg() == null && switch (e.type()) {
-            case NODE_ROLE_BYNAME, NODE_DRBD, NODE_INSTANCES, INSTANCE_DISKS, NODE_PIP_BY_INSTANCE_IP -> true;
-            default -> false;
-        });
+        return mix.entries().stream()
+                .anyMatch(e -> e.arg() == null
+                        && switch (e.type()) {
+                            case NODE_ROLE_BYNAME, NODE_DRBD, NODE_INSTANCES, INSTANCE_DISKS, NODE_PIP_BY_INSTANCE_IP ->
+                                true;
+                            default -> false;
+                        });
     }
 
     /** The mix with every required argument filled in; config pointers need no discovery (client may be null then). */
@@ -57,14 +60,17 @@ final class MixDefaults {
 
     private String master() throws DiscoveryException {
         if (master == null) {
-            master = ask("the master's name (type 3)", () -> client.clusterMaster().join(), RequestType.NODE_ROLE_BYNAME);
+            master = ask(
+                    "the master's name (type 3)", () -> client.clusterMaster().join(), RequestType.NODE_ROLE_BYNAME);
         }
         return master;
     }
 
     private String instance() throws DiscoveryException {
         String node = master();
-        NodeInstances ni = ask("the master's instances (type 8)", () -> client.nodeInstances(node).join(),
+        NodeInstances ni = ask(
+                "the master's instances (type 8)",
+                () -> client.nodeInstances(node).join(),
                 RequestType.INSTANCE_DISKS);
         List<InstanceInfo> all = new ArrayList<>(ni.primaries());
         all.addAll(ni.secondaries());
@@ -76,7 +82,9 @@ final class MixDefaults {
     }
 
     private String instanceIp() throws DiscoveryException {
-        List<String> ips = ask("the instance IPs on the default link (type 6)", () -> client.instanceIps(null).join(),
+        List<String> ips = ask(
+                "the instance IPs on the default link (type 6)",
+                () -> client.instanceIps(null).join(),
                 RequestType.NODE_PIP_BY_INSTANCE_IP);
         if (ips.isEmpty()) {
             throw new DiscoveryException("no instance IP on the default link; give one: "

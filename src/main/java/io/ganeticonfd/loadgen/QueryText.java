@@ -10,8 +10,7 @@ import io.ganeticonfd.protocol.RequestEncoder;
 /** The query a resolved mix entry sends (null: no query member). */
 final class QueryText {
 
-    private QueryText() {
-    }
+    private QueryText() {}
 
     /**
      * Raw entries send their JSON; others the query their type's {@link RequestDescription} makes of

@@ -40,7 +40,8 @@ final class SyslogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        int pri = FACILITY_DAEMON * 8 + SyslogSeverity.forLevel(record.getLevel()).code();
+        int pri =
+                FACILITY_DAEMON * 8 + SyslogSeverity.forLevel(record.getLevel()).code();
         StringBuilder line = new StringBuilder(160).append('<').append(pri).append('>');
         TIMESTAMP.formatTo(record.getInstant().atZone(zone), line);
         line.append(' ').append(tag).append('[').append(pid).append("]: ");

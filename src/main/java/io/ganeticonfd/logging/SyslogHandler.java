@@ -65,8 +65,10 @@ final class SyslogHandler extends Handler {
     }
 
     private byte[] lostNote(long count) {
-        LogRecord note = new LogRecord(Level.WARN, count + (count == 1 ? " log record was" : " log records were")
-                + " dropped: the syslog socket did not take them");
+        LogRecord note = new LogRecord(
+                Level.WARN,
+                count + (count == 1 ? " log record was" : " log records were")
+                        + " dropped: the syslog socket did not take them");
         note.setLoggerName(SyslogHandler.class.getName());
         note.setInstant(Instant.now());
         return formatter.encode(note);

@@ -34,7 +34,8 @@ class SyslogInstaller {
         if (!settings.syslog()) {
             return;
         }
-        handler = SyslogHandler.open(new SyslogFormatter(TAG, ProcessHandle.current().pid(), ZoneId.systemDefault()),
+        handler = SyslogHandler.open(
+                new SyslogFormatter(TAG, ProcessHandle.current().pid(), ZoneId.systemDefault()),
                 settings.syslogSocket());
         if (handler.problem() != null) {
             // checked before start-up (daemon.ConfdMain); this is the rare socket that went away since

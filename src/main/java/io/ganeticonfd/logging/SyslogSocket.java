@@ -57,8 +57,12 @@ final class SyslogSocket implements AutoCloseable {
         this.address = new DomainSocketAddress(path.toString());
         this.lostNote = lostNote;
         this.loop = new EpollEventLoopGroup(1, new DefaultThreadFactory("syslog", true));
-        this.bootstrap = new Bootstrap().group(loop).channelFactory(CHANNELS).handler(IgnoreInbound.INSTANCE)
-                .option(ChannelOption.AUTO_READ, false).option(ChannelOption.WRITE_BUFFER_WATER_MARK, BACKLOG);
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channelFactory(CHANNELS)
+                .handler(IgnoreInbound.INSTANCE)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, BACKLOG);
     }
 
     /**
@@ -136,7 +140,9 @@ final class SyslogSocket implements AutoCloseable {
     }
 
     private void reconnectSoon() {
-        if (closed || System.nanoTime() - lastAttempt < RECONNECT_INTERVAL_NANOS || !connecting.compareAndSet(false, true)) {
+        if (closed
+                || System.nanoTime() - lastAttempt < RECONNECT_INTERVAL_NANOS
+                || !connecting.compareAndSet(false, true)) {
             return;
         }
         connect();
@@ -170,7 +176,8 @@ final class SyslogSocket implements AutoCloseable {
         if (ch != null) {
             ch.close().awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        loop.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        loop.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)
+                .awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Discards anything read (nothing is: auto-read is off) and ignores exceptions, which failed writes report. */

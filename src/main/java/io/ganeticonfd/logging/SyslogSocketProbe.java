@@ -21,10 +21,10 @@ public final class SyslogSocketProbe {
 
     private static final int FILE_TYPE_BITS = 0170000;
     private static final int SOCKET_TYPE = 0140000;
-    private static final Pattern NATIVE_CALL_PREFIX = Pattern.compile("^\\S+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
+    private static final Pattern NATIVE_CALL_PREFIX =
+            Pattern.compile("^\\S+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ");
 
-    private SyslogSocketProbe() {
-    }
+    private SyslogSocketProbe() {}
 
     /** Why records cannot be sent to {@code socket} now, or empty when a connect to it succeeds. */
     public static Optional<String> problem(Path socket) {
@@ -35,7 +35,8 @@ public final class SyslogSocketProbe {
             return Optional.of("not a socket");
         }
         if (!Epoll.isAvailable()) {
-            return Optional.of("Netty's native epoll transport is unavailable: " + describe(Epoll.unavailabilityCause(), socket));
+            return Optional.of(
+                    "Netty's native epoll transport is unavailable: " + describe(Epoll.unavailabilityCause(), socket));
         }
         try (SyslogSocket s = SyslogSocket.open(socket, lost -> new byte[0])) {
             return Optional.ofNullable(s.problem());
@@ -59,7 +60,9 @@ public final class SyslogSocketProbe {
     static String describe(Throwable failure, Path socket) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
-            return failure instanceof FileNotFoundException ? "no such file" : failure.getClass().getSimpleName();
+            return failure instanceof FileNotFoundException
+                    ? "no such file"
+                    : failure.getClass().getSimpleName();
         }
         String reason = NATIVE_CALL_PREFIX.matcher(message).replaceFirst("");
         if (reason.endsWith(": " + socket)) {

@@ -14,6 +14,7 @@ final class CodecScratch {
 
     /** The envelope's {@code msg}, {@code salt} and {@code hmac} strings, and their lengths. */
     char[] msg = new char[512];
+
     char[] salt = new char[32];
     final char[] hmac = new char[HmacKey.DIGEST_BYTES * 2];
     int msgLength;
@@ -24,8 +25,7 @@ final class CodecScratch {
     /** A digest computed by {@link HmacKey#sign(byte[], int, int, byte[], int)}. */
     final byte[] digest = new byte[HmacKey.DIGEST_BYTES];
 
-    private CodecScratch() {
-    }
+    private CodecScratch() {}
 
     /** The calling thread's buffers. */
     static CodecScratch get() {

@@ -1,5 +1,4 @@
 package io.ganeticonfd.protocol;
 
 /** A decoded, authenticated confd request. */
-public record ConfdRequest(RequestType type, QueryArgument query, String rsalt) {
-}
+public record ConfdRequest(RequestType type, QueryArgument query, String rsalt) {}

@@ -7,8 +7,7 @@ final class Hex {
 
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private Hex() {
-    }
+    private Hex() {}
 
     /** The 20-byte digest written as 40 hex characters (either case), or null if it is not one. */
     static byte[] decodeDigest(String hex) {

@@ -2,7 +2,6 @@ package io.ganeticonfd.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
@@ -69,7 +68,12 @@ public final class PreparedRequest {
 
     /** The largest datagram {@link #write} produces with an rsalt of {@code rsaltLength} bytes. */
     public int maxBytes(int rsaltLength) {
-        return head.length + rsaltLength + middle.length + MAX_SALT_DIGITS + HMAC.length + 2 * HmacKey.DIGEST_BYTES
+        return head.length
+                + rsaltLength
+                + middle.length
+                + MAX_SALT_DIGITS
+                + HMAC.length
+                + 2 * HmacKey.DIGEST_BYTES
                 + TAIL.length;
     }
 

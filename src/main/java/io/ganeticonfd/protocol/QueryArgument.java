@@ -12,8 +12,7 @@ public sealed interface QueryArgument {
     }
 
     /** A plain string argument: a name, link or JSON pointer. */
-    record Plain(String value) implements QueryArgument {
-    }
+    record Plain(String value) implements QueryArgument {}
 
     /**
      * A dict argument. {@code link} and {@code ip} are null when absent; {@code ips} and

@@ -30,8 +30,8 @@ public final class ReplyBody {
         this.tooLarge = tooLarge;
         byte[] code = Integer.toString(status.code()).getBytes(StandardCharsets.US_ASCII);
         byte[] serialText = Long.toString(serial).getBytes(StandardCharsets.US_ASCII);
-        byte[] m = new byte[HEAD.length + code.length + ANSWER.length + answerJson.length + SERIAL.length
-                + serialText.length + 1];
+        byte[] m = new byte
+                [HEAD.length + code.length + ANSWER.length + answerJson.length + SERIAL.length + serialText.length + 1];
         int pos = put(HEAD, m, 0);
         pos = put(code, m, pos);
         pos = put(ANSWER, m, pos);
@@ -60,8 +60,11 @@ public final class ReplyBody {
 
     /** The error reply sent instead of an answer of {@code bytes} bytes, too large for one datagram. */
     public static ReplyBody tooLarge(long bytes) {
-        return new ReplyBody(ReplyStatus.ERROR, quote("Answer too large for one datagram (" + bytes + " bytes)")
-                .getBytes(StandardCharsets.UTF_8), 0, true);
+        return new ReplyBody(
+                ReplyStatus.ERROR,
+                quote("Answer too large for one datagram (" + bytes + " bytes)").getBytes(StandardCharsets.UTF_8),
+                0,
+                true);
     }
 
     /** A successful reply with this answer (JSON text) and serial; see {@link #ok(byte[], long)}. */

@@ -4,10 +4,8 @@ package io.ganeticonfd.protocol;
 public sealed interface ReplyDecodeResult {
 
     /** A reply whose HMAC verified with the client's key. */
-    record Verified(ConfdReply reply) implements ReplyDecodeResult {
-    }
+    record Verified(ConfdReply reply) implements ReplyDecodeResult {}
 
     /** A refused datagram and the salt it claims (null when it names none). */
-    record Refused(ReplyRejection reason, String claimedSalt) implements ReplyDecodeResult {
-    }
+    record Refused(ReplyRejection reason, String claimedSalt) implements ReplyDecodeResult {}
 }

@@ -27,13 +27,18 @@ public final class ReplyDecoder {
 
     /** The verified reply in {@code data}, or empty if it is not a valid reply signed with {@code key}. */
     public Optional<ConfdReply> decode(byte[] data, int len, HmacKey key) {
-        return read(data, 0, len, key) instanceof ReplyDecodeResult.Verified v ? Optional.of(v.reply()) : Optional.empty();
+        return read(data, 0, len, key) instanceof ReplyDecodeResult.Verified v
+                ? Optional.of(v.reply())
+                : Optional.empty();
     }
 
     /** Reads {@code len} bytes of {@code data} from {@code off}: the verified reply, or why it is refused. */
     public ReplyDecodeResult read(byte[] data, int off, int len, HmacKey key) {
         byte[] magic = RequestDecoder.MAGIC;
-        if (len < magic.length || data[off] != magic[0] || data[off + 1] != magic[1] || data[off + 2] != magic[2]
+        if (len < magic.length
+                || data[off] != magic[0]
+                || data[off + 1] != magic[1]
+                || data[off + 2] != magic[2]
                 || data[off + 3] != magic[3]) {
             return refused(ReplyRejection.BAD_MAGIC, null);
         }
@@ -62,8 +67,8 @@ public final class ReplyDecoder {
             return refused(ReplyRejection.BAD_ENVELOPE, salt);
         }
         byte[] digest = Hex.decodeDigest(hmac);
-        if (digest == null || !key.verifies(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8),
-                digest)) {
+        if (digest == null
+                || !key.verifies(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8), digest)) {
             return refused(ReplyRejection.HMAC_MISMATCH, salt);
         }
         return message(msg, salt);
@@ -108,11 +113,12 @@ public final class ReplyDecoder {
             case VALUE_NULL -> NullNode.getInstance();
             case VALUE_TRUE, VALUE_FALSE -> BooleanNode.valueOf(value == JsonToken.VALUE_TRUE);
             case VALUE_STRING -> TextNode.valueOf(p.getText());
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> IntNode.valueOf(p.getIntValue());
-                case LONG -> LongNode.valueOf(p.getLongValue());
-                default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> IntNode.valueOf(p.getIntValue());
+                    case LONG -> LongNode.valueOf(p.getLongValue());
+                    default -> BigIntegerNode.valueOf(p.getBigIntegerValue());
+                };
             default -> p.readValueAsTree();
         };
     }

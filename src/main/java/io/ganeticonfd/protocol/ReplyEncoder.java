@@ -12,8 +12,7 @@ public final class ReplyEncoder {
     private static final byte[] SALT = ascii("\",\"salt\":\"");
     private static final byte[] TAIL = ascii("\"}");
 
-    private ReplyEncoder() {
-    }
+    private ReplyEncoder() {}
 
     /** The signed datagram for {@code body}, salted with the request's {@code rsalt}, signed with {@code key}. */
     public static byte[] encode(ReplyBody body, String rsalt, HmacKey key) {
@@ -31,13 +30,20 @@ public final class ReplyEncoder {
     private static byte[] encodeEscapingSalt(ReplyBody body, String rsalt, HmacKey key) {
         byte[] salt = rsalt.getBytes(StandardCharsets.UTF_8);
         byte[] escapedSalt = needsEscape(salt, salt.length)
-                ? JsonStringEncoder.getInstance().quoteAsUTF8(new String(salt, StandardCharsets.UTF_8)) : salt;
+                ? JsonStringEncoder.getInstance().quoteAsUTF8(new String(salt, StandardCharsets.UTF_8))
+                : salt;
         return frame(key.sign(salt, body.message()), body.escaped(), escapedSalt, escapedSalt.length);
     }
 
     private static byte[] frame(byte[] digest, byte[] esc, byte[] salt, int saltLength) {
-        byte[] out = new byte[HEAD.length + 2 * HmacKey.DIGEST_BYTES + MSG.length + esc.length + SALT.length
-                + saltLength + TAIL.length];
+        byte[] out = new byte
+                [HEAD.length
+                        + 2 * HmacKey.DIGEST_BYTES
+                        + MSG.length
+                        + esc.length
+                        + SALT.length
+                        + saltLength
+                        + TAIL.length];
         int pos = put(HEAD, out, 0);
         pos = Hex.encode(digest, 0, HmacKey.DIGEST_BYTES, out, pos);
         pos = put(MSG, out, pos);

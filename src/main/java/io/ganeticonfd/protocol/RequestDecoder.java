@@ -38,8 +38,11 @@ public final class RequestDecoder {
         if (len > maxRequestBytes) {
             return reject(RejectReason.OVERSIZE, "datagram larger than the request size limit");
         }
-        if (len < MAGIC.length || data[off] != MAGIC[0] || data[off + 1] != MAGIC[1]
-                || data[off + 2] != MAGIC[2] || data[off + 3] != MAGIC[3]) {
+        if (len < MAGIC.length
+                || data[off] != MAGIC[0]
+                || data[off + 1] != MAGIC[1]
+                || data[off + 2] != MAGIC[2]
+                || data[off + 3] != MAGIC[3]) {
             return reject(RejectReason.BAD_MAGIC, "no plj0 prefix");
         }
         if (!mayBeUtf8Json(data, off + MAGIC.length, len - MAGIC.length)) {

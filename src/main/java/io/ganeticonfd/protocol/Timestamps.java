@@ -10,8 +10,7 @@ final class Timestamps {
 
     private static final int MAX_DIGITS = 18;
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * The salt as whole seconds: leading white space and leading zeros are accepted; a sign, a

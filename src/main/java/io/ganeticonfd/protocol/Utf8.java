@@ -9,8 +9,7 @@ final class Utf8 {
     /** Most bytes one char can take (a pair takes 4 bytes for 2 chars). */
     static final int MAX_BYTES_PER_CHAR = 3;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Writes the UTF-8 of {@code len} chars of {@code src} from {@code off} into {@code dst} at {@code pos}; returns the next position. */
     static int encode(char[] src, int off, int len, byte[] dst, int pos) {

@@ -32,7 +32,8 @@ final class ClusterMasterHandler implements QueryHandler {
                 }
                 sb.append(values.get(f));
             }
-            return ReplyBody.ok(sb.append(']').toString(), prepared.snapshot().cluster().clusterSerial());
+            return ReplyBody.ok(
+                    sb.append(']').toString(), prepared.snapshot().cluster().clusterSerial());
         }
         return prepared.masterName;
     }

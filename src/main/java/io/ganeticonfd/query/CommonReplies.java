@@ -19,8 +19,7 @@ final class CommonReplies {
     private static final ReplyBody UNKNOWN_ENTRY = ReplyBody.error(ErrorCode.UNKNOWN_ENTRY);
     private static final ReplyBody NO_DEFAULT_LINK = ReplyBody.error("The cluster has no default NIC link");
 
-    private CommonReplies() {
-    }
+    private CommonReplies() {}
 
     /** Status 1 with error code 2: the argument is of the wrong kind. */
     static ReplyBody argumentError() {
@@ -64,7 +63,8 @@ final class CommonReplies {
     }
 
     /** Finds an entity and answers with {@code answer}, or the lookup error. */
-    static <T> ReplyBody withFound(NameIndex.Lookup<T> lookup, String what, String name, Function<T, ReplyBody> answer) {
+    static <T> ReplyBody withFound(
+            NameIndex.Lookup<T> lookup, String what, String name, Function<T, ReplyBody> answer) {
         ReplyBody error = lookupError(lookup, what, name);
         if (error != null) {
             return error;

@@ -39,6 +39,8 @@ final class ConfigQueryHandler implements QueryHandler {
         if (value == null) {
             return CommonReplies.argumentError();
         }
-        return value.json() == null ? ReplyBody.tooLarge(value.size()) : ReplyBody.ok(value.json(), s.cluster().clusterSerial());
+        return value.json() == null
+                ? ReplyBody.tooLarge(value.size())
+                : ReplyBody.ok(value.json(), s.cluster().clusterSerial());
     }
 }

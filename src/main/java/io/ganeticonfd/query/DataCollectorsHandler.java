@@ -34,11 +34,13 @@ final class DataCollectorsHandler implements QueryHandler {
     private static ObjectNode collectors(ClusterSnapshot s) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonNode stored = s.cluster().dataCollectors();
-        boolean xen = s.cluster().enabledHypervisors().stream().anyMatch(h -> h.equals("xen-pvm") || h.equals("xen-hvm"));
+        boolean xen =
+                s.cluster().enabledHypervisors().stream().anyMatch(h -> h.equals("xen-pvm") || h.equals("xen-hvm"));
         ObjectNode out = f.objectNode();
         for (String name : COLLECTORS) {
             JsonNode entry = stored == null ? null : stored.get(name);
-            ObjectNode settings = entry != null && entry.isObject() ? ((ObjectNode) entry).deepCopy()
+            ObjectNode settings = entry != null && entry.isObject()
+                    ? ((ObjectNode) entry).deepCopy()
                     : f.objectNode().put("active", true).put("interval", DEFAULT_INTERVAL_MICROS);
             if (name.equals(XEN_STATUS) && !xen) {
                 settings.put("active", false);

@@ -17,7 +17,10 @@ final class InstanceDisksHandler implements QueryHandler {
         if (name == null) {
             return CommonReplies.invalidQueryKind(query, "an instance name");
         }
-        return CommonReplies.withFound(prepared.snapshot().findInstance(name), "Instance", name,
+        return CommonReplies.withFound(
+                prepared.snapshot().findInstance(name),
+                "Instance",
+                name,
                 instance -> PreparedAnswers.cached(prepared.disksByInstance, instance.key(), () -> disks(instance)));
     }
 
@@ -25,7 +28,8 @@ final class InstanceDisksHandler implements QueryHandler {
         List<byte[]> objects = new ArrayList<>(instance.disks().size());
         for (DiskEntry disk : instance.disks()) {
             if (disk == null) {
-                return ReplyBody.error("Instance " + instance.name() + " refers to a disk missing from the configuration");
+                return ReplyBody.error(
+                        "Instance " + instance.name() + " refers to a disk missing from the configuration");
             }
             objects.add(disk.json());
         }

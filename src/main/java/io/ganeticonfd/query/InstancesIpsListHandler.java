@@ -17,7 +17,8 @@ final class InstancesIpsListHandler implements QueryHandler {
             return CommonReplies.invalidQueryKind(query, "a link name or nothing");
         }
         ClusterSnapshot s = prepared.snapshot();
-        String link = query instanceof QueryArgument.Plain p ? p.value() : s.cluster().defaultLink();
+        String link =
+                query instanceof QueryArgument.Plain p ? p.value() : s.cluster().defaultLink();
         if (link == null) {
             return CommonReplies.noDefaultLink();
         }

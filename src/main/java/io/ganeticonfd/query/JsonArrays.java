@@ -6,8 +6,7 @@ import java.util.List;
 /** JSON arrays assembled from already serialized elements, without parsing them again. */
 final class JsonArrays {
 
-    private JsonArrays() {
-    }
+    private JsonArrays() {}
 
     /** {@code [e1,e2,...]} from serialized elements. */
     static byte[] of(List<byte[]> elements) {

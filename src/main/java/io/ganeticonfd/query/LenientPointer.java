@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class LenientPointer {
 
-    private LenientPointer() {
-    }
+    private LenientPointer() {}
 
     /** The tokens of {@code pointer}, or null if it does not start with a slash. */
     static List<String> parse(String pointer) {

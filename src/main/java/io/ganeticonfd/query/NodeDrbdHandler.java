@@ -24,8 +24,13 @@ final class NodeDrbdHandler extends PerNodeHandler {
     ReplyBody compute(Node node, ClusterSnapshot s) {
         List<List<Object>> rows = new ArrayList<>();
         for (DrbdMinor m : s.drbdMinors(node)) {
-            rows.add(List.of(m.nodeName(), m.minor(), m.instanceName(), "disk/" + m.diskIndex(),
-                    m.primary() ? "primary" : "secondary", m.peerName()));
+            rows.add(List.of(
+                    m.nodeName(),
+                    m.minor(),
+                    m.instanceName(),
+                    "disk/" + m.diskIndex(),
+                    m.primary() ? "primary" : "secondary",
+                    m.peerName()));
         }
         return ReplyBody.ok(CommonReplies.json(rows), node.serial());
     }

@@ -22,8 +22,8 @@ final class NodeInstancesHandler extends PerNodeHandler {
 
     @Override
     ReplyBody compute(Node node, ClusterSnapshot s) {
-        return ReplyBody.ok(JsonArrays.pair(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node))),
-                node.serial());
+        return ReplyBody.ok(
+                JsonArrays.pair(objects(s.primaryInstances(node)), objects(s.secondaryInstances(node))), node.serial());
     }
 
     private static List<byte[]> objects(List<Instance> instances) {

@@ -24,8 +24,11 @@ final class NodePipByInstanceIpHandler implements QueryHandler {
         }
         if (dict.ip() != null) {
             String pip = primaryIp(s, link, dict.ip());
-            return pip == null ? CommonReplies.unknownEntry()
-                    : PreparedAnswers.cached(prepared.nodePipByIp, new PreparedAnswers.LinkIp(link, dict.ip()),
+            return pip == null
+                    ? CommonReplies.unknownEntry()
+                    : PreparedAnswers.cached(
+                            prepared.nodePipByIp,
+                            new PreparedAnswers.LinkIp(link, dict.ip()),
                             () -> ReplyBody.ok(ReplyBody.quote(pip), s.cluster().clusterSerial()));
         }
         long serial = s.cluster().clusterSerial();
@@ -38,7 +41,11 @@ final class NodePipByInstanceIpHandler implements QueryHandler {
             if (pip == null) {
                 sb.append("[1,0,0]");
             } else {
-                sb.append("[0,").append(ReplyBody.quote(pip)).append(',').append(serial).append(']');
+                sb.append("[0,")
+                        .append(ReplyBody.quote(pip))
+                        .append(',')
+                        .append(serial)
+                        .append(']');
             }
         }
         return ReplyBody.ok(sb.append(']').toString(), serial);

@@ -23,7 +23,8 @@ final class NodeRoleHandler implements QueryHandler {
         }
         ClusterSnapshot s = prepared.snapshot();
         Node master = s.cluster().master();
-        return CommonReplies.withFound(s.findNode(name), "Node", name, node -> prepared.roles.get(role(name, node, master)));
+        return CommonReplies.withFound(
+                s.findNode(name), "Node", name, node -> prepared.roles.get(role(name, node, master)));
     }
 
     /** The answer for {@code role}, prepared once per snapshot. */

@@ -20,7 +20,10 @@ abstract class PerNodeHandler implements QueryHandler {
             return CommonReplies.invalidQueryKind(query, "a node name");
         }
         ClusterSnapshot s = prepared.snapshot();
-        return CommonReplies.withFound(s.findNode(name), "Node", name,
+        return CommonReplies.withFound(
+                s.findNode(name),
+                "Node",
+                name,
                 node -> PreparedAnswers.cached(cache(prepared), node.key(), () -> compute(node, s)));
     }
 

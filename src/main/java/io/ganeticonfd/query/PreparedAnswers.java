@@ -24,8 +24,7 @@ public final class PreparedAnswers {
     static final int MAX_CACHED_POINTERS = 4096;
 
     /** An IP owned by an instance on a link. */
-    record LinkIp(String link, String ip) {
-    }
+    record LinkIp(String link, String ip) {}
 
     private final ClusterSnapshot snapshot;
     private final ReplyBody unavailable;

@@ -39,8 +39,12 @@ public class ConfigBeans {
     /** Loads and follows config.data and hmac.key into the served configuration. */
     @Produces
     @Singleton
-    ConfigReloader<PreparedAnswers> reloader(ConfigSettings config, HmacSettings hmac, ReloadSettings reload,
-            ObjectMapper mapper, ServedConfig<PreparedAnswers> served) {
+    ConfigReloader<PreparedAnswers> reloader(
+            ConfigSettings config,
+            HmacSettings hmac,
+            ReloadSettings reload,
+            ObjectMapper mapper,
+            ServedConfig<PreparedAnswers> served) {
         return new ConfigReloader<>(config, hmac, reload, mapper, engine, served);
     }
 }

@@ -50,8 +50,14 @@ public class DaemonLifecycle {
     private boolean following;
 
     @Inject
-    public DaemonLifecycle(ConfigReloader<PreparedAnswers> reloader, ServedConfig<PreparedAnswers> served,
-            QueryEngine engine, UdpSettings udp, HmacSettings hmac, DaemonSettings daemon, ConfdMetrics metrics,
+    public DaemonLifecycle(
+            ConfigReloader<PreparedAnswers> reloader,
+            ServedConfig<PreparedAnswers> served,
+            QueryEngine engine,
+            UdpSettings udp,
+            HmacSettings hmac,
+            DaemonSettings daemon,
+            ConfdMetrics metrics,
             Vertx vertx) {
         this.reloader = reloader;
         this.served = served;
@@ -72,9 +78,14 @@ public class DaemonLifecycle {
             return;
         }
         reloader.reloadConfig();
-        JsonFactory requests = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(udp.maxJsonDepth()).maxStringLength(udp.maxJsonStringLength()).build()).build();
-        RequestDecoder decoder = new RequestDecoder(requests, hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
+        JsonFactory requests = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(udp.maxJsonDepth())
+                        .maxStringLength(udp.maxJsonStringLength())
+                        .build())
+                .build();
+        RequestDecoder decoder =
+                new RequestDecoder(requests, hmac.maxClockSkew().toSeconds(), udp.maxRequestBytes());
         RequestProcessor processor = new RequestProcessor(decoder, engine, served);
         if (!bind(processor)) {
             failedToStart = true;
@@ -83,8 +94,10 @@ public class DaemonLifecycle {
         reloader.start();
         following = true;
         if (daemon.demo()) {
-            Log.warnf("DEMO cluster served on UDP port %d with the DEMO key (never use it on a real cluster); try: "
-                    + "java -jar target/quarkus-app/quarkus-run.jar query --demo --port %d master", binding.port(), binding.port());
+            Log.warnf(
+                    "DEMO cluster served on UDP port %d with the DEMO key (never use it on a real cluster); try: "
+                            + "java -jar target/quarkus-app/quarkus-run.jar query --demo --port %d master",
+                    binding.port(), binding.port());
         }
     }
 
@@ -107,8 +120,9 @@ public class DaemonLifecycle {
         }
         binding = b;
         udpBound = true;
-        Log.infof("Answering confd queries on UDP [%s]:%d with %d socket(s)%s", host, b.port(), count,
-                nativeTransport ? " (epoll)" : "");
+        Log.infof(
+                "Answering confd queries on UDP [%s]:%d with %d socket(s)%s",
+                host, b.port(), count, nativeTransport ? " (epoll)" : "");
         return true;
     }
 

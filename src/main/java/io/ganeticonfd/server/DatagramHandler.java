@@ -61,19 +61,29 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
         InetSocketAddress sender = packet.sender();
         if (outcome instanceof Outcome.Replied replied) {
             ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(replied.datagram()), sender), ctx.voidPromise());
-            metrics.replied(replied.request().type(), replied.body().status(), replied.datagram().length,
-                    System.nanoTime() - start, replied.body().tooLarge());
+            metrics.replied(
+                    replied.request().type(),
+                    replied.body().status(),
+                    replied.datagram().length,
+                    System.nanoTime() - start,
+                    replied.body().tooLarge());
             if (Log.isDebugEnabled()) {
                 ConfdRequest r = replied.request();
-                Log.debugf("%s:%d %s %s -> %s", sender.getAddress().getHostAddress(), sender.getPort(), r.type(),
-                        r.query(), replied.body());
+                Log.debugf(
+                        "%s:%d %s %s -> %s",
+                        sender.getAddress().getHostAddress(), sender.getPort(), r.type(), r.query(), replied.body());
             }
         } else {
             Outcome.Dropped dropped = (Outcome.Dropped) outcome;
             metrics.dropped(dropped.reason());
             if (Log.isDebugEnabled()) {
-                Log.debugf("%s:%d dropped %d bytes: %s (%s)", sender.getAddress().getHostAddress(), sender.getPort(),
-                        length, dropped.reason().tag(), dropped.detail());
+                Log.debugf(
+                        "%s:%d dropped %d bytes: %s (%s)",
+                        sender.getAddress().getHostAddress(),
+                        sender.getPort(),
+                        length,
+                        dropped.reason().tag(),
+                        dropped.detail());
             }
         }
     }

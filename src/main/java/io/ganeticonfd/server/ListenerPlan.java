@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Decides how many UDP sockets to open and on which address by default. */
 final class ListenerPlan {
 
-    private ListenerPlan() {
-    }
+    private ListenerPlan() {}
 
     /** Sockets to open: as configured, else one per core; always 1 without the native transport (no SO_REUSEPORT). */
     static int listeners(Optional<Integer> configured, boolean nativeTransport) {

@@ -11,10 +11,8 @@ public sealed interface Outcome {
      * Answered: the request, the reply body sent and the signed datagram. When the real answer did
      * not fit in one datagram, the body is the error reply sent instead ({@link ReplyBody#tooLarge()}).
      */
-    record Replied(ConfdRequest request, ReplyBody body, byte[] datagram) implements Outcome {
-    }
+    record Replied(ConfdRequest request, ReplyBody body, byte[] datagram) implements Outcome {}
 
     /** Dropped without a reply. */
-    record Dropped(RejectReason reason, String detail) implements Outcome {
-    }
+    record Dropped(RejectReason reason, String detail) implements Outcome {}
 }

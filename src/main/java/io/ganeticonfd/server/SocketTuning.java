@@ -34,7 +34,8 @@ final class SocketTuning {
     void apply(Bootstrap bootstrap, boolean nativeTransport) {
         if (nativeTransport) {
             // one recvmmsg call reads up to BATCH datagrams into one pooled buffer
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, readBytes)
+            bootstrap
+                    .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, readBytes)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBytes * BATCH));
         } else {
             bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBytes));

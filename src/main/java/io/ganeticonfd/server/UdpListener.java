@@ -37,8 +37,12 @@ final class UdpListener {
      * Binds one listener on a loop of {@code loops}; completes with it once bound, or exceptionally
      * with the bind error. {@code nativeTransport} says whether the loops are epoll loops.
      */
-    static CompletableFuture<UdpListener> bind(EventLoopGroup loops, boolean nativeTransport, UdpBinding binding,
-            DatagramHandler handler, EventLoopHeartbeats heartbeats) {
+    static CompletableFuture<UdpListener> bind(
+            EventLoopGroup loops,
+            boolean nativeTransport,
+            UdpBinding binding,
+            DatagramHandler handler,
+            EventLoopHeartbeats heartbeats) {
         CompletableFuture<UdpListener> bound = new CompletableFuture<>();
         InetSocketAddress address;
         try {
@@ -48,10 +52,12 @@ final class UdpListener {
             return bound;
         }
         InternetProtocolFamily family = address.getAddress() instanceof java.net.Inet6Address
-                ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
-        ChannelFactory<Channel> factory = nativeTransport ? () -> new EpollDatagramChannel(family)
-                : () -> new NioDatagramChannel(family);
-        Bootstrap bootstrap = new Bootstrap().group(loops).channelFactory(factory).handler(handler);
+                ? InternetProtocolFamily.IPv6
+                : InternetProtocolFamily.IPv4;
+        ChannelFactory<Channel> factory =
+                nativeTransport ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
+        Bootstrap bootstrap =
+                new Bootstrap().group(loops).channelFactory(factory).handler(handler);
         binding.tuning().apply(bootstrap, nativeTransport);
         if (binding.reusePort()) {
             bootstrap.option(EpollChannelOption.SO_REUSEPORT, true).option(ChannelOption.SO_REUSEADDR, true);
@@ -65,8 +71,12 @@ final class UdpListener {
             Channel channel = future.channel();
             binding.bound(((InetSocketAddress) channel.localAddress()).getPort());
             int slot = heartbeats.register();
-            ScheduledFuture<?> tick = channel.eventLoop().scheduleAtFixedRate(() -> heartbeats.beat(slot),
-                    EventLoopHeartbeats.PERIOD_MILLIS, EventLoopHeartbeats.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> tick = channel.eventLoop()
+                    .scheduleAtFixedRate(
+                            () -> heartbeats.beat(slot),
+                            EventLoopHeartbeats.PERIOD_MILLIS,
+                            EventLoopHeartbeats.PERIOD_MILLIS,
+                            TimeUnit.MILLISECONDS);
             bound.complete(new UdpListener(channel, tick));
         });
         return bound;

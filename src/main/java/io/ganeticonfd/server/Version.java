@@ -9,8 +9,7 @@ public final class Version {
 
     private static final String CURRENT = load();
 
-    private Version() {
-    }
+    private Version() {}
 
     /** The version string, or "unknown". */
     public static String current() {

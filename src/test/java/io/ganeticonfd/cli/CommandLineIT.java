@@ -28,8 +28,16 @@ class CommandLineIT {
     void printsHelpAndExitsZero() {
         DaemonProcess.Result r = DaemonProcess.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.output()).contains("Usage: ganeti-confd", "--port", "--bind", "--syslog", "--hmac-key-file", "Commands:",
-                "query", "bench");
+        assertThat(r.output())
+                .contains(
+                        "Usage: ganeti-confd",
+                        "--port",
+                        "--bind",
+                        "--syslog",
+                        "--hmac-key-file",
+                        "Commands:",
+                        "query",
+                        "bench");
     }
 
     @Test
@@ -43,7 +51,8 @@ class CommandLineIT {
     void rejectsAnUnknownFlagWithOneLineAndExitCodeTwo() {
         DaemonProcess.Result r = DaemonProcess.run("--frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.output().strip()).isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd --help)");
+        assertThat(r.output().strip())
+                .isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd --help)");
     }
 
     @Test
@@ -51,8 +60,9 @@ class CommandLineIT {
         for (String command : new String[] {"query", "bench"}) {
             DaemonProcess.Result r = DaemonProcess.run(command, "--frobnicate");
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.output().strip()).isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd "
-                    + command + " --help)");
+            assertThat(r.output().strip())
+                    .isEqualTo("ganeti-confd: error: Unknown option: '--frobnicate' (see ganeti-confd " + command
+                            + " --help)");
         }
     }
 
@@ -61,7 +71,9 @@ class CommandLineIT {
         for (String command : new String[] {"query", "bench"}) {
             DaemonProcess.Result r = DaemonProcess.run(command, "--help");
             assertThat(r.exitCode()).isZero();
-            assertThat(r.output()).startsWith("Usage: ganeti-confd " + command + " [OPTIONS]").contains("-h, --help");
+            assertThat(r.output())
+                    .startsWith("Usage: ganeti-confd " + command + " [OPTIONS]")
+                    .contains("-h, --help");
         }
     }
 
@@ -76,12 +88,22 @@ class CommandLineIT {
     void exitsOneNamingAMissingKeyFile() {
         Path dir = ClusterFiles.newClusterDir(1);
         Path missing = dir.resolve("no-such.key");
-        DaemonProcess.Result r = DaemonProcess.run("--config-file", dir.resolve("config.data").toString(),
-                "--hmac-key-file", missing.toString(), "-p", Integer.toString(DaemonProcess.freeUdpPort()),
-                "-b", "127.0.0.1", "--http-port", Integer.toString(DaemonProcess.freeTcpPort()));
+        DaemonProcess.Result r = DaemonProcess.run(
+                "--config-file",
+                dir.resolve("config.data").toString(),
+                "--hmac-key-file",
+                missing.toString(),
+                "-p",
+                Integer.toString(DaemonProcess.freeUdpPort()),
+                "-b",
+                "127.0.0.1",
+                "--http-port",
+                Integer.toString(DaemonProcess.freeTcpPort()));
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.output()).contains("Cannot read HMAC key file " + missing + ": key file does not exist")
-                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.output())
+                .contains("Cannot read HMAC key file " + missing + ": key file does not exist")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -91,13 +113,19 @@ class CommandLineIT {
         Instant launched = Instant.now();
         try (DaemonProcess d = start(dir, port)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ping(port) != null);
-            System.out.printf("first reply %d ms after launch%n", Duration.between(launched, Instant.now()).toMillis());
+            System.out.printf(
+                    "first reply %d ms after launch%n",
+                    Duration.between(launched, Instant.now()).toMillis());
             assertThat(masterSerial(port)).isEqualTo(4242);
             Instant stopping = Instant.now();
             d.process().destroy();
             // SIGTERM <= 2 s is the product's promise: reported here, measured by LauncherIT and the scripts
-            assertThat(d.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
-            System.out.printf("stopped %d ms after SIGTERM%n", Duration.between(stopping, Instant.now()).toMillis());
+            assertThat(d.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("stopped on SIGTERM")
+                    .isTrue();
+            System.out.printf(
+                    "stopped %d ms after SIGTERM%n",
+                    Duration.between(stopping, Instant.now()).toMillis());
         }
         try (DaemonProcess again = start(dir, port)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> ping(port) != null);
@@ -123,8 +151,17 @@ class CommandLineIT {
     }
 
     private static DaemonProcess start(Path dir, int port) {
-        return DaemonProcess.start("-f", "--config-file", dir.resolve("config.data").toString(), "--hmac-key-file",
-                dir.resolve("hmac.key").toString(), "-p", Integer.toString(port), "-b", "127.0.0.1", "--http-port",
+        return DaemonProcess.start(
+                "-f",
+                "--config-file",
+                dir.resolve("config.data").toString(),
+                "--hmac-key-file",
+                dir.resolve("hmac.key").toString(),
+                "-p",
+                Integer.toString(port),
+                "-b",
+                "127.0.0.1",
+                "--http-port",
                 Integer.toString(DaemonProcess.freeTcpPort()));
     }
 

@@ -33,13 +33,26 @@ class DaemonFlagsTest {
     void defaultsToNothingSetAndNoProperties() throws UsageException {
         DaemonFlags flags = parse();
 
-        assertThat(flags).isEqualTo(new DaemonFlags(false, false, false, false, null, null, false, null, null, null, null, false, false));
+        assertThat(flags)
+                .isEqualTo(new DaemonFlags(
+                        false, false, false, false, null, null, false, null, null, null, null, false, false));
         assertThat(flags.toProperties()).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"-h, help", "--help, help", "-V, version", "--version, version", "-f, foreground", "--foreground, foreground",
-        "-d, debug", "--debug, debug", "--no-user-checks, noUserChecks", "--demo, demo", "--redact-private, redactPrivate"})
+    @CsvSource({
+        "-h, help",
+        "--help, help",
+        "-V, version",
+        "--version, version",
+        "-f, foreground",
+        "--foreground, foreground",
+        "-d, debug",
+        "--debug, debug",
+        "--no-user-checks, noUserChecks",
+        "--demo, demo",
+        "--redact-private, redactPrivate"
+    })
     void setsEachSwitch(String arg, String component) throws Exception {
         DaemonFlags flags = parse(arg);
 
@@ -82,8 +95,12 @@ class DaemonFlagsTest {
 
     @Test
     void readsOurOwnValuedOptions() throws UsageException {
-        DaemonFlags flags = parse("--config-file", "/srv/ganeti/config.data", "--hmac-key-file=/srv/ganeti/hmac.key",
-                "--http-port", "8815");
+        DaemonFlags flags = parse(
+                "--config-file",
+                "/srv/ganeti/config.data",
+                "--hmac-key-file=/srv/ganeti/hmac.key",
+                "--http-port",
+                "8815");
 
         assertThat(flags.configFile()).isEqualTo("/srv/ganeti/config.data");
         assertThat(flags.hmacKeyFile()).isEqualTo("/srv/ganeti/hmac.key");
@@ -108,18 +125,32 @@ class DaemonFlagsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-p, 0", "-p, 65536", "-p, -1", "-p, abc", "-p, 18x", "-p, ''", "-p, 1e3", "--port, 99999999999",
-        "--http-port, 65536", "--http-port, -5", "--http-port, http"})
+    @CsvSource({
+        "-p, 0",
+        "-p, 65536",
+        "-p, -1",
+        "-p, abc",
+        "-p, 18x",
+        "-p, ''",
+        "-p, 1e3",
+        "--port, 99999999999",
+        "--http-port, 65536",
+        "--http-port, -5",
+        "--http-port, http"
+    })
     void refusesABadPort(String flag, String value) {
         String name = flag.equals("-p") ? "--port" : flag;
-        assertThat(error(flag, value)).isEqualTo("Invalid value for option '" + name + "': invalid port: '" + value + "'");
+        assertThat(error(flag, value))
+                .isEqualTo("Invalid value for option '" + name + "': invalid port: '" + value + "'");
     }
 
     @Test
     void acceptsTheExtremePorts() throws UsageException {
         assertThat(parse("-p", "1").port()).isEqualTo(1);
         assertThat(parse("-p", "65535").port()).isEqualTo(65535);
-        assertThat(parse("--http-port", "0").httpPort()).as("0 picks a free port").isZero();
+        assertThat(parse("--http-port", "0").httpPort())
+                .as("0 picks a free port")
+                .isZero();
     }
 
     @ParameterizedTest
@@ -142,9 +173,16 @@ class DaemonFlagsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-p, --port, PORT", "--port, --port, PORT", "-b, --bind, ADDRESS", "--bind, --bind, ADDRESS",
-        "--syslog, --syslog, no|yes|only", "--config-file, --config-file, FILE", "--hmac-key-file, --hmac-key-file, FILE",
-        "--http-port, --http-port, PORT"})
+    @CsvSource({
+        "-p, --port, PORT",
+        "--port, --port, PORT",
+        "-b, --bind, ADDRESS",
+        "--bind, --bind, ADDRESS",
+        "--syslog, --syslog, no|yes|only",
+        "--config-file, --config-file, FILE",
+        "--hmac-key-file, --hmac-key-file, FILE",
+        "--http-port, --http-port, PORT"
+    })
     void refusesAMissingValue(String flag, String name, String label) {
         assertThat(error("-f", flag)).isEqualTo("Missing required parameter for option '" + name + "' (" + label + ")");
     }
@@ -152,42 +190,60 @@ class DaemonFlagsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--help=yes", "--debug=1", "--redact-private=no"})
     void refusesAValueForASwitchOtherThanTrueOrFalse(String arg) {
-        assertThat(error(arg)).isEqualTo("Invalid value for option '" + arg.substring(0, arg.indexOf('=')) + "': '"
-                + arg.substring(arg.indexOf('=') + 1) + "' is not a boolean");
+        assertThat(error(arg))
+                .isEqualTo("Invalid value for option '" + arg.substring(0, arg.indexOf('=')) + "': '"
+                        + arg.substring(arg.indexOf('=') + 1) + "' is not a boolean");
     }
 
     @ParameterizedTest
     @CsvSource({"--bind, ''", "--bind, ' '", "--config-file, ''", "--hmac-key-file, '  '"})
     void refusesAnEmptyPathOrAddress(String flag, String value) {
-        assertThat(error(flag, value)).isEqualTo("Invalid value for option '" + flag + "': a non-empty value is required");
+        assertThat(error(flag, value))
+                .isEqualTo("Invalid value for option '" + flag + "': a non-empty value is required");
     }
 
     @Test
     void mapsEveryValuedOptionOntoItsSetting() throws UsageException {
-        Map<String, String> p = parse("-p", "1815", "-b", "192.0.2.7", "--config-file", "/c.data", "--hmac-key-file", "/k.key",
-                "--http-port", "8815").toProperties();
+        Map<String, String> p = parse(
+                        "-p",
+                        "1815",
+                        "-b",
+                        "192.0.2.7",
+                        "--config-file",
+                        "/c.data",
+                        "--hmac-key-file",
+                        "/k.key",
+                        "--http-port",
+                        "8815")
+                .toProperties();
 
-        assertThat(p).containsExactly(entry("confd.udp.port", "1815"), entry("confd.udp.bind", "192.0.2.7"),
-                entry("confd.config.file", "/c.data"), entry("confd.hmac.key-file", "/k.key"), entry("quarkus.http.port", "8815"));
+        assertThat(p)
+                .containsExactly(
+                        entry("confd.udp.port", "1815"),
+                        entry("confd.udp.bind", "192.0.2.7"),
+                        entry("confd.config.file", "/c.data"),
+                        entry("confd.hmac.key-file", "/k.key"),
+                        entry("quarkus.http.port", "8815"));
     }
 
     @Test
     void mapsDebugOntoTheLogLevel() throws UsageException {
-        assertThat(parse("--debug").toProperties()).containsExactly(
-                entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
+        assertThat(parse("--debug").toProperties())
+                .containsExactly(entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
     }
 
     @Test
     void mapsSyslogChoices() throws UsageException {
         assertThat(parse("--syslog", "no").toProperties()).isEmpty();
         assertThat(parse("--syslog", "yes").toProperties()).containsExactly(entry("confd.log.syslog", "true"));
-        assertThat(parse("--syslog", "only").toProperties()).containsExactly(entry("confd.log.syslog", "true"),
-                entry("quarkus.log.console.enabled", "false"));
+        assertThat(parse("--syslog", "only").toProperties())
+                .containsExactly(entry("confd.log.syslog", "true"), entry("quarkus.log.console.enabled", "false"));
     }
 
     @Test
     void mapsOurSwitches() throws UsageException {
-        assertThat(parse("--redact-private").toProperties()).containsExactly(entry("confd.config.redact-private", "true"));
+        assertThat(parse("--redact-private").toProperties())
+                .containsExactly(entry("confd.config.redact-private", "true"));
         assertThat(parse("--demo").toProperties()).containsExactly(entry("confd.daemon.demo", "true"));
     }
 
@@ -198,9 +254,21 @@ class DaemonFlagsTest {
 
     @Test
     void documentsEveryOptionInTheGeneratedUsage() {
-        for (String option : new String[] {"-f, --foreground", "-d, --debug", "-p, --port=PORT", "-b, --bind=ADDRESS",
-            "--no-user-checks", "--syslog=no|yes|only", "-h, --help", "-V, --version", "--config-file=FILE",
-            "--hmac-key-file=FILE", "--http-port=PORT", "--redact-private", "--demo"}) {
+        for (String option : new String[] {
+            "-f, --foreground",
+            "-d, --debug",
+            "-p, --port=PORT",
+            "-b, --bind=ADDRESS",
+            "--no-user-checks",
+            "--syslog=no|yes|only",
+            "-h, --help",
+            "-V, --version",
+            "--config-file=FILE",
+            "--hmac-key-file=FILE",
+            "--http-port=PORT",
+            "--redact-private",
+            "--demo"
+        }) {
             assertThat(ConfdMain.usage()).contains(option);
         }
     }

@@ -29,7 +29,8 @@ import io.ganeticonfd.support.CommandRun;
 /** {@code ganeti-confd query} run in-process against in-process servers. */
 class QueryCommandTest {
 
-    private static final String KEY_FILE = ConformanceVectors.directory(SYNTHETIC).resolve("hmac.key").toString();
+    private static final String KEY_FILE =
+            ConformanceVectors.directory(SYNTHETIC).resolve("hmac.key").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -48,7 +49,8 @@ class QueryCommandTest {
                 Arguments.of(List.of("--timeout", "abc", "ping"), "Invalid value for option '--timeout'"),
                 Arguments.of(List.of("--timeout=0", "ping"), "Invalid value for option '--timeout'"),
                 Arguments.of(List.of("--bogus", "ping"), "Unknown option: '--bogus'"),
-                Arguments.of(List.of("--json=yes", "ping"), "Invalid value for option '--json': 'yes' is not a boolean"),
+                Arguments.of(
+                        List.of("--json=yes", "ping"), "Invalid value for option '--json': 'yes' is not a boolean"),
                 Arguments.of(List.of("--link", "br0", "ping"), "--link only applies"),
                 Arguments.of(List.of("--fields", "0,7", "master"), "unknown master field '7'"),
                 Arguments.of(List.of("--fields", "0", "ping"), "--fields only applies"),
@@ -70,8 +72,11 @@ class QueryCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("ganeti-confd: error: ").contains(message)
-                .endsWith(" (see ganeti-confd query --help)\n").hasLineCount(1);
+        assertThat(run.err())
+                .startsWith("ganeti-confd: error: ")
+                .contains(message)
+                .endsWith(" (see ganeti-confd query --help)\n")
+                .hasLineCount(1);
     }
 
     @Test
@@ -138,7 +143,8 @@ class QueryCommandTest {
 
         assertThat(query(server, "node-role", "node3.example.com").out())
                 .isEqualTo("node-role node3.example.com: offline (serial 2724, 1/1 peers answered)\n");
-        assertThat(query(server, "node-role", "node1.example.com").out()).startsWith("node-role node1.example.com: master ");
+        assertThat(query(server, "node-role", "node1.example.com").out())
+                .startsWith("node-role node1.example.com: master ");
     }
 
     @Test
@@ -148,7 +154,9 @@ class QueryCommandTest {
         CommandRun run = query(server, "node-pips");
 
         assertThat(run.out().lines()).hasSize(13).first().isEqualTo("node-pips (serial 2724, 1/1 peers answered):");
-        assertThat(run.out().lines().skip(1)).allMatch(l -> l.matches("  172\\.16\\.0\\.\\d+")).contains("  172.16.0.1");
+        assertThat(run.out().lines().skip(1))
+                .allMatch(l -> l.matches("  172\\.16\\.0\\.\\d+"))
+                .contains("  172.16.0.1");
     }
 
     @Test
@@ -167,8 +175,10 @@ class QueryCommandTest {
     void looksUpAnInstanceIpOnAGivenLink() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
 
-        assertThat(query(server, "node-pip-by-instance-ip", "198.18.0.2", "--link", "br1").out()).isEqualTo(
-                "node-pip-by-instance-ip 198.18.0.2 (link br1): 172.16.0.12 (serial 2724, 1/1 peers answered)\n");
+        assertThat(query(server, "node-pip-by-instance-ip", "198.18.0.2", "--link", "br1")
+                        .out())
+                .isEqualTo(
+                        "node-pip-by-instance-ip 198.18.0.2 (link br1): 172.16.0.12 (serial 2724, 1/1 peers answered)\n");
     }
 
     @Test
@@ -181,8 +191,10 @@ class QueryCommandTest {
         assertThat(query(server, "data-collectors").out()).contains("\n  drbd: inactive, every 5 s\n");
         assertThat(query(server, "config", "/cluster/cluster_name").out())
                 .isEqualTo("config /cluster/cluster_name: cluster1.example.com (serial 2724, 1/1 peers answered)\n");
-        assertThat(query(server, "node-instances", "node1.example.com").out()).contains("\n  secondary inst52.example.com\n");
-        assertThat(query(server, "instance-disks", "inst28.example.com").out()).startsWith("instance-disks inst28.example.com: none");
+        assertThat(query(server, "node-instances", "node1.example.com").out())
+                .contains("\n  secondary inst52.example.com\n");
+        assertThat(query(server, "instance-disks", "inst28.example.com").out())
+                .startsWith("instance-disks inst28.example.com: none");
     }
 
     @Test
@@ -191,9 +203,16 @@ class QueryCommandTest {
         InProcessServer newer = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(200));
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
 
-        CommandRun run = run("--hmac-key-file", KEY_FILE, "--peers", older.peer() + "," + newer.peer() + "," + down.peer(),
+        CommandRun run = run(
+                "--hmac-key-file",
+                KEY_FILE,
+                "--peers",
+                older.peer() + "," + newer.peer() + "," + down.peer(),
                 // two peers must answer within the timeout: a ceiling for a loaded box (the silent one waits it out)
-                "--timeout", "5", "--json", "master");
+                "--timeout",
+                "5",
+                "--json",
+                "master");
 
         assertThat(run.code()).isZero();
         JsonNode json = JSON.readTree(run.out());
@@ -242,7 +261,8 @@ class QueryCommandTest {
 
         assertThat(unknownNode.code()).isEqualTo(1);
         assertThat(unknownNode.out()).isEmpty();
-        assertThat(unknownNode.err()).contains("error from " + server.peer(), "no-such-node.example.com not found")
+        assertThat(unknownNode.err())
+                .contains("error from " + server.peer(), "no-such-node.example.com not found")
                 .hasLineCount(1);
         assertThat(unknownIp.err()).contains("unknown entry (0)").hasLineCount(1);
     }
@@ -265,10 +285,12 @@ class QueryCommandTest {
         CommandRun run = run("--hmac-key-file", KEY_FILE, "--peers", server.peer(), "--selftest", "--requests", "20");
 
         assertThat(run.code()).as(run.out()).isZero();
-        List<String> checks = run.out().lines().filter(l -> l.matches("(OK|FAIL) .*")).toList();
+        List<String> checks =
+                run.out().lines().filter(l -> l.matches("(OK|FAIL) .*")).toList();
         assertThat(checks).hasSize(10).allMatch(l -> l.startsWith("OK "));
         assertThat(checks.get(0)).matches("OK +\\d+\\.\\d{3} ms  ping: config version 3000000");
-        assertThat(run.out()).contains("node role of the master: node1.example.com is master")
+        assertThat(run.out())
+                .contains("node role of the master: node1.example.com is master")
                 .endsWith("10/10 checks passed\n");
     }
 
@@ -276,18 +298,30 @@ class QueryCommandTest {
     void selftestFailsWhenTheServerIsDown() throws Exception {
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
 
-        CommandRun run = run("--hmac-key-file", KEY_FILE, "--peers", down.peer(), "--timeout", "0.1", "--selftest",
-                "--requests", "0", "--json");
+        CommandRun run = run(
+                "--hmac-key-file",
+                KEY_FILE,
+                "--peers",
+                down.peer(),
+                "--timeout",
+                "0.1",
+                "--selftest",
+                "--requests",
+                "0",
+                "--json");
 
         assertThat(run.code()).isEqualTo(1);
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("passed").asInt()).isZero();
-        assertThat(json.get("checks")).hasSize(8).allSatisfy(c -> assertThat(c.get("ok").asBoolean()).isFalse());
+        assertThat(json.get("checks"))
+                .hasSize(8)
+                .allSatisfy(c -> assertThat(c.get("ok").asBoolean()).isFalse());
     }
 
     @Test
     void demoUsesTheBundledDemoKey() throws Exception {
-        HmacKey demo = HmacKey.of(QueryCommand.class.getResourceAsStream(DemoCluster.KEY_RESOURCE).readAllBytes());
+        HmacKey demo = HmacKey.of(
+                QueryCommand.class.getResourceAsStream(DemoCluster.KEY_RESOURCE).readAllBytes());
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).serverKey(demo));
 
         CommandRun run = run("--demo", "--port", Integer.toString(server.port()), "ping");

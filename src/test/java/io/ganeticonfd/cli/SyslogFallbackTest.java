@@ -27,8 +27,10 @@ class SyslogFallbackTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final Closer closer = new Closer();
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private Map<String, String> settings(String choice, Path socket) {
@@ -61,20 +63,22 @@ class SyslogFallbackTest {
     void logsOnlyToTheConsoleWhenThePathIsMissing() {
         Path socket = dir.resolve("log");
 
-        assertThat(settings("yes", socket)).containsOnly(entry("confd.log.syslog", "false"),
-                entry("quarkus.log.console.enabled", "true"));
-        assertThat(warning()).isEqualTo("ganeti-confd: warning: no syslog socket at " + socket
-                + " (no such file); logging to the console only" + System.lineSeparator());
+        assertThat(settings("yes", socket))
+                .containsOnly(entry("confd.log.syslog", "false"), entry("quarkus.log.console.enabled", "true"));
+        assertThat(warning())
+                .isEqualTo("ganeti-confd: warning: no syslog socket at " + socket
+                        + " (no such file); logging to the console only" + System.lineSeparator());
     }
 
     @Test
     void logsToTheConsoleInsteadWhenThePathIsNotASocket() throws IOException {
         Path file = Files.writeString(dir.resolve("log"), "");
 
-        assertThat(settings("only", file)).containsOnly(entry("confd.log.syslog", "false"),
-                entry("quarkus.log.console.enabled", "true"));
-        assertThat(warning()).isEqualTo("ganeti-confd: warning: no syslog socket at " + file
-                + " (not a socket); logging to the console instead" + System.lineSeparator());
+        assertThat(settings("only", file))
+                .containsOnly(entry("confd.log.syslog", "false"), entry("quarkus.log.console.enabled", "true"));
+        assertThat(warning())
+                .isEqualTo("ganeti-confd: warning: no syslog socket at " + file
+                        + " (not a socket); logging to the console instead" + System.lineSeparator());
     }
 
     @Test
@@ -83,8 +87,9 @@ class SyslogFallbackTest {
         DevLogReceiver.bind(socket).close();
 
         assertThat(settings("only", socket)).containsEntry("quarkus.log.console.enabled", "true");
-        assertThat(warning()).isEqualTo("ganeti-confd: warning: no syslog socket at " + socket
-                + " (connection refused); logging to the console instead" + System.lineSeparator());
+        assertThat(warning())
+                .isEqualTo("ganeti-confd: warning: no syslog socket at " + socket
+                        + " (connection refused); logging to the console instead" + System.lineSeparator());
     }
 
     @Test

@@ -36,7 +36,8 @@ class ConfdClientFanOutTest {
         InProcessServer newest = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(300));
         InProcessServer middle = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(200));
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
-        InProcessServer wrongKey = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(999).serverKey(OTHER_KEY));
+        InProcessServer wrongKey = closer.start(
+                InProcessServer.serving(SYNTHETIC).clusterSerial(999).serverKey(OTHER_KEY));
         ConfdClient client = client(LONG_TIMEOUT, old, newest, middle, down, wrongKey);
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
@@ -47,21 +48,26 @@ class ConfdClientFanOutTest {
             assertThat(c.peer().toString()).isEqualTo(newest.peer());
             assertThat(c.reply().serial()).isEqualTo(300);
         });
-        assertThat(result.outcomes()).extracting(o -> o.peer().toString(), PeerOutcome::status,
-                o -> o.reply() == null ? null : o.reply().serial())
+        assertThat(result.outcomes())
+                .extracting(
+                        o -> o.peer().toString(),
+                        PeerOutcome::status,
+                        o -> o.reply() == null ? null : o.reply().serial())
                 .containsExactlyInAnyOrder(
                         tuple(old.peer(), PeerOutcome.Status.REPLIED, 100L),
                         tuple(newest.peer(), PeerOutcome.Status.REPLIED, 300L),
                         tuple(middle.peer(), PeerOutcome.Status.REPLIED, 200L),
                         tuple(down.peer(), PeerOutcome.Status.NO_REPLY, null),
                         tuple(wrongKey.peer(), PeerOutcome.Status.NO_REPLY, null));
-        await().atMost(Futures.BOUND).untilAsserted(() -> assertThat(down.received()).isEqualTo(1));
+        await().atMost(Futures.BOUND)
+                .untilAsserted(() -> assertThat(down.received()).isEqualTo(1));
     }
 
     @Test
     void typedMethodsUseTheChosenAnswer() throws Exception {
         InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(1));
-        InProcessServer b = closer.start(InProcessServer.serving("testsuite-2.16").serverKey(KEY).clusterSerial(2));
+        InProcessServer b = closer.start(
+                InProcessServer.serving("testsuite-2.16").serverKey(KEY).clusterSerial(2));
         ConfdClient client = client(LONG_TIMEOUT, a, b);
 
         assertThat(value(client.clusterMaster())).isEqualTo("node1.example.com");
@@ -71,13 +77,17 @@ class ConfdClientFanOutTest {
     @Test
     void repliesThatDoNotVerifyAreReportedAndEndTheWaitEarly() throws Exception {
         InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
-        InProcessServer forger = closer.start(InProcessServer.serving(SYNTHETIC).clusterSerial(5000).signRepliesWith(OTHER_KEY));
+        InProcessServer forger = closer.start(
+                InProcessServer.serving(SYNTHETIC).clusterSerial(5000).signRepliesWith(OTHER_KEY));
         ConfdClient client = client(LONG_TIMEOUT, good, forger);
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
 
-        assertThat(result.outcomes()).extracting(o -> o.peer().toString(), PeerOutcome::status).containsExactlyInAnyOrder(
-                tuple(good.peer(), PeerOutcome.Status.REPLIED), tuple(forger.peer(), PeerOutcome.Status.INVALID_REPLY));
+        assertThat(result.outcomes())
+                .extracting(o -> o.peer().toString(), PeerOutcome::status)
+                .containsExactlyInAnyOrder(
+                        tuple(good.peer(), PeerOutcome.Status.REPLIED),
+                        tuple(forger.peer(), PeerOutcome.Status.INVALID_REPLY));
         assertThat(result.chosen()).map(c -> c.reply().serial()).contains(2724L);
         assertThat(result.complete()).isFalse();
         assertThat(forger.replied()).isEqualTo(1);
@@ -92,7 +102,9 @@ class ConfdClientFanOutTest {
         ConfdException e = confdFailure(client.nodeDrbd("no-such-node.example.com"));
 
         assertThat(e.reason()).isEqualTo(ConfdException.Reason.ERROR_STATUS);
-        assertThat(e.result().replies()).hasSize(2).allSatisfy(r -> assertThat(r.reply().ok()).isFalse());
+        assertThat(e.result().replies())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.reply().ok()).isFalse());
     }
 
     @Test
@@ -100,8 +112,11 @@ class ConfdClientFanOutTest {
         InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC));
         InProcessServer b = closer.start(InProcessServer.serving(SYNTHETIC));
         InProcessServer c = closer.start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(a.peer(), b.peer(), c.peer()).coverage(1)
-                .timeout(LONG_TIMEOUT).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(a.peer(), b.peer(), c.peer())
+                .coverage(1)
+                .timeout(LONG_TIMEOUT)
+                .build());
 
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
 
@@ -115,6 +130,7 @@ class ConfdClientFanOutTest {
         for (InProcessServer s : servers) {
             peers.add(s.peer());
         }
-        return closer.track(ConfdClient.builder(KEY).peers(peers).timeout(timeout).build());
+        return closer.track(
+                ConfdClient.builder(KEY).peers(peers).timeout(timeout).build());
     }
 }

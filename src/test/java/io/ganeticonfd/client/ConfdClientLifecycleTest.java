@@ -46,7 +46,10 @@ class ConfdClientLifecycleTest {
     void expiresAfterTheTimeoutWithNoReplyWhenEveryPeerIsDown() throws Exception {
         InProcessServer a = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         InProcessServer b = closer.start(InProcessServer.serving(SYNTHETIC).silent());
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(a.peer(), b.peer()).timeout(SHORT).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(a.peer(), b.peer())
+                .timeout(SHORT)
+                .build());
 
         long start = System.nanoTime();
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
@@ -55,7 +58,10 @@ class ConfdClientLifecycleTest {
         assertThat(waited).isGreaterThanOrEqualTo(SHORT);
         assertThat(result.answered()).isFalse();
         assertThat(result.chosen()).isEmpty();
-        assertThat(result.outcomes()).hasSize(2).extracting(PeerOutcome::status).containsOnly(PeerOutcome.Status.NO_REPLY);
+        assertThat(result.outcomes())
+                .hasSize(2)
+                .extracting(PeerOutcome::status)
+                .containsOnly(PeerOutcome.Status.NO_REPLY);
         ConfdException e = confdFailure(client.clusterMaster());
         assertThat(e.reason()).isEqualTo(ConfdException.Reason.NO_REPLY);
         assertThat(e.status()).isEmpty();
@@ -66,8 +72,10 @@ class ConfdClientLifecycleTest {
         InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
         InProcessServer down1 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         InProcessServer down2 = closer.start(InProcessServer.serving(SYNTHETIC).silent());
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(good.peer(), down1.peer(), down2.peer())
-                .timeout(REPLY_CEILING).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(good.peer(), down1.peer(), down2.peer())
+                .timeout(REPLY_CEILING)
+                .build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
 
@@ -79,8 +87,10 @@ class ConfdClientLifecycleTest {
 
     @Test
     void peersThatCannotBeSentToAreReportedWithoutWaitingForTheTimeout() throws Exception {
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers("255.255.255.255:1814")
-                .timeout(Duration.ofMinutes(5)).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers("255.255.255.255:1814")
+                .timeout(Duration.ofMinutes(5))
+                .build());
 
         ConfdResult result = value(client.query(RequestType.PING, QueryArgument.None.INSTANCE));
 
@@ -90,7 +100,11 @@ class ConfdClientLifecycleTest {
     @Test
     void retriesResendToAPeerThatMissedTheRequest() throws Exception {
         InProcessServer lossy = closer.start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(REPLY_CEILING).retries(1).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(lossy.peer())
+                .timeout(REPLY_CEILING)
+                .retries(1)
+                .build());
 
         assertThat(value(client.clusterMaster())).isEqualTo("node1.example.com");
         assertThat(lossy.received()).isEqualTo(2);
@@ -99,30 +113,41 @@ class ConfdClientLifecycleTest {
     @Test
     void withoutRetriesAMissedRequestGetsNoReply() throws Exception {
         InProcessServer lossy = closer.start(InProcessServer.serving(SYNTHETIC).ignoreFirst(1));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).build());
+        ConfdClient client = closer.track(
+                ConfdClient.builder(KEY).peers(lossy.peer()).timeout(SHORT).build());
 
         assertThat(confdFailure(client.clusterMaster()).reason()).isEqualTo(ConfdException.Reason.NO_REPLY);
-        await().atMost(Futures.BOUND).untilAsserted(() -> assertThat(lossy.received()).isEqualTo(1));
+        await().atMost(Futures.BOUND)
+                .untilAsserted(() -> assertThat(lossy.received()).isEqualTo(1));
     }
 
     @Test
     void retriesAskPeersThatWereNotAskedYet() throws Exception {
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
         InProcessServer good = closer.start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(down.peer(), good.peer()).coverage(1)
-                .shuffle(false).timeout(REPLY_CEILING).retries(1).build());
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(down.peer(), good.peer())
+                .coverage(1)
+                .shuffle(false)
+                .timeout(REPLY_CEILING)
+                .retries(1)
+                .build());
 
         ConfdResult result = value(client.query(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE));
 
         assertThat(result.asked()).extracting(Peer::toString).containsExactly(down.peer(), good.peer());
         assertThat(result.chosen()).map(c -> c.peer().toString()).contains(good.peer());
-        await().atMost(Futures.BOUND).untilAsserted(() -> assertThat(down.received()).isEqualTo(2));
+        await().atMost(Futures.BOUND)
+                .untilAsserted(() -> assertThat(down.received()).isEqualTo(2));
     }
 
     @Test
     void closeFailsPendingRequestsAndLaterOnes() throws Exception {
         InProcessServer down = closer.start(InProcessServer.serving(SYNTHETIC).silent());
-        ConfdClient client = ConfdClient.builder(KEY).peers(down.peer()).timeout(Duration.ofMinutes(5)).build();
+        ConfdClient client = ConfdClient.builder(KEY)
+                .peers(down.peer())
+                .timeout(Duration.ofMinutes(5))
+                .build();
         CompletableFuture<ConfdResult> pending = client.query(RequestType.PING, QueryArgument.None.INSTANCE);
         await().atMost(Futures.BOUND).until(() -> down.received() == 1);
 
@@ -136,13 +161,25 @@ class ConfdClientLifecycleTest {
     @Test
     void manyThreadsGetTheirOwnAnswers() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).timeout(Duration.ofSeconds(5))
-                .retries(2).build());
-        List<String> uuids = List.of("1773308c-dc6b-43ab-ae47-dc0e959f3a51", "2b0b8c12-f3b3-4f32-8702-66c44155d7ef",
-                "2b28fef0-2b9c-414e-a5ac-06d864c2f2e3", "552b82f6-be3e-4c0a-9ef2-a4f04be03db0",
-                "5804f922-8386-4a29-a78a-5aa33b6fe507", "91eb79fa-5d5f-476c-9eb8-fc4c7b297d0b");
-        List<String> names = List.of("node10.example.com", "node1.example.org", "node5.example.com",
-                "node1.example.com", "node6.example.com", "node8.example.com");
+        ConfdClient client = closer.track(ConfdClient.builder(KEY)
+                .peers(server.peer())
+                .timeout(Duration.ofSeconds(5))
+                .retries(2)
+                .build());
+        List<String> uuids = List.of(
+                "1773308c-dc6b-43ab-ae47-dc0e959f3a51",
+                "2b0b8c12-f3b3-4f32-8702-66c44155d7ef",
+                "2b28fef0-2b9c-414e-a5ac-06d864c2f2e3",
+                "552b82f6-be3e-4c0a-9ef2-a4f04be03db0",
+                "5804f922-8386-4a29-a78a-5aa33b6fe507",
+                "91eb79fa-5d5f-476c-9eb8-fc4c7b297d0b");
+        List<String> names = List.of(
+                "node10.example.com",
+                "node1.example.org",
+                "node5.example.com",
+                "node1.example.com",
+                "node6.example.com",
+                "node8.example.com");
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -152,7 +189,8 @@ class ConfdClientLifecycleTest {
             workers.add(pool.submit(() -> {
                 for (int i = 0; i < 200; i++) {
                     int n = (offset + i) % uuids.size();
-                    String answer = value(client.configValue("/nodes/" + uuids.get(n) + "/name")).asText();
+                    String answer = value(client.configValue("/nodes/" + uuids.get(n) + "/name"))
+                            .asText();
                     if (!answer.equals(names.get(n))) {
                         wrong.add(uuids.get(n) + " -> " + answer);
                     }
@@ -174,9 +212,11 @@ class ConfdClientLifecycleTest {
     @Test
     void futuresCompleteOffTheIoThreadByDefault() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
+        ConfdClient client =
+                closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
 
-        String thread = value(client.ping().thenApply(v -> Thread.currentThread().getName()));
+        String thread =
+                value(client.ping().thenApply(v -> Thread.currentThread().getName()));
 
         assertThat(thread).doesNotStartWith("confd-client-io");
     }
@@ -184,14 +224,17 @@ class ConfdClientLifecycleTest {
     @Test
     void requestsLargerThanConfdReadsFailWithoutBeingSent() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        ConfdClient client = closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
+        ConfdClient client =
+                closer.track(ConfdClient.builder(KEY).peers(server.peer()).build());
         List<String> ips = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             ips.add("198.18." + i / 250 + "." + i % 250);
         }
 
         assertThatThrownBy(() -> client.nodePrimaryIpsByInstanceIps(ips, null).get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4096");
         assertThat(server.received()).isZero();
     }

@@ -39,8 +39,10 @@ class ConfdClientTest {
     @BeforeEach
     void start() throws Exception {
         server = InProcessServer.serving(SYNTHETIC).start();
-        client = ConfdClient.builder(ConformanceVectors.key(SYNTHETIC)).peers(server.peer())
-                .timeout(Duration.ofSeconds(5)).build();
+        client = ConfdClient.builder(ConformanceVectors.key(SYNTHETIC))
+                .peers(server.peer())
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @AfterEach
@@ -61,14 +63,23 @@ class ConfdClientTest {
 
     @Test
     void clusterMasterFieldsAnswersEachFieldAsked() {
-        assertThat(value(client.clusterMasterFields(MasterField.NODE_PRIMARY_IP, MasterField.NAME, MasterField.MASTER_IP)))
-                .containsOnly(entry(MasterField.NAME, "node1.example.com"), entry(MasterField.MASTER_IP, "198.51.100.11"),
+        assertThat(value(client.clusterMasterFields(
+                        MasterField.NODE_PRIMARY_IP, MasterField.NAME, MasterField.MASTER_IP)))
+                .containsOnly(
+                        entry(MasterField.NAME, "node1.example.com"),
+                        entry(MasterField.MASTER_IP, "198.51.100.11"),
                         entry(MasterField.NODE_PRIMARY_IP, "172.16.0.1"));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource({"node1.example.com, MASTER", "node10.example.com, CANDIDATE", "node3.example.com, OFFLINE",
-            "node11.example.com, DRAINED", "node6.example.com, REGULAR", "node10, CANDIDATE"})
+    @CsvSource({
+        "node1.example.com, MASTER",
+        "node10.example.com, CANDIDATE",
+        "node3.example.com, OFFLINE",
+        "node11.example.com, DRAINED",
+        "node6.example.com, REGULAR",
+        "node10, CANDIDATE"
+    })
     void nodeRoleAnswersTheRoleAsAnEnum(String node, NodeRole role) {
         assertThat(value(client.nodeRole(node))).isEqualTo(role);
     }
@@ -102,9 +113,11 @@ class ConfdClientTest {
     void nodePrimaryIpsByInstanceIpsMapsTheIpsFoundInQueryOrder() {
         List<String> ips = List.of("10.40.5.236", "10.40.4.181", "10.40.4.116", "203.0.113.253");
 
-        assertThat(value(client.nodePrimaryIpsByInstanceIps(ips, "br-net0"))).containsExactly(
-                entry("10.40.5.236", "172.16.0.1"), entry("10.40.4.181", "172.16.0.10"),
-                entry("10.40.4.116", "172.16.0.10"));
+        assertThat(value(client.nodePrimaryIpsByInstanceIps(ips, "br-net0")))
+                .containsExactly(
+                        entry("10.40.5.236", "172.16.0.1"),
+                        entry("10.40.4.181", "172.16.0.10"),
+                        entry("10.40.4.116", "172.16.0.10"));
     }
 
     @Test
@@ -131,12 +144,20 @@ class ConfdClientTest {
     void nodeDrbdDecodesEveryMinor() {
         List<DrbdEntry> expected = new ArrayList<>();
         for (JsonNode e : golden(RequestType.NODE_DRBD, TextNode.valueOf("node1.example.com"))) {
-            expected.add(new DrbdEntry(e.get(0).asText(), e.get(1).asLong(), e.get(2).asText(), e.get(3).asText(),
-                    e.get(4).asText().equals("primary"), e.get(5).asText()));
+            expected.add(new DrbdEntry(
+                    e.get(0).asText(),
+                    e.get(1).asLong(),
+                    e.get(2).asText(),
+                    e.get(3).asText(),
+                    e.get(4).asText().equals("primary"),
+                    e.get(5).asText()));
         }
 
-        assertThat(value(client.nodeDrbd("node1.example.com"))).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected)
-                .contains(new DrbdEntry("node1.example.com", 6, "inst51.example.com", "disk/0", true, "node7.example.com"));
+        assertThat(value(client.nodeDrbd("node1.example.com")))
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(expected)
+                .contains(new DrbdEntry(
+                        "node1.example.com", 6, "inst51.example.com", "disk/0", true, "node7.example.com"));
         assertThat(value(client.nodeDrbd("node11.example.com"))).isEmpty();
     }
 
@@ -144,10 +165,13 @@ class ConfdClientTest {
     void nodeInstancesSplitsPrimariesAndSecondaries() {
         NodeInstances instances = value(client.nodeInstances("node1.example.com"));
 
-        assertThat(instances.primaries()).extracting(InstanceInfo::name)
+        assertThat(instances.primaries())
+                .extracting(InstanceInfo::name)
                 .containsExactlyInAnyOrder("inst51.example.com", "inst19.example.com", "inst30.example.com");
-        assertThat(instances.secondaries()).extracting(InstanceInfo::name).containsExactlyInAnyOrder(
-                "inst52.example.com", "inst41.example.com", "inst42.example.com", "inst16.example.com");
+        assertThat(instances.secondaries())
+                .extracting(InstanceInfo::name)
+                .containsExactlyInAnyOrder(
+                        "inst52.example.com", "inst41.example.com", "inst42.example.com", "inst16.example.com");
         assertThat(instances.primaries()).allSatisfy(i -> {
             assertThat(i.uuid()).isNotBlank();
             assertThat(i.json().path("name").asText()).isEqualTo(i.name());
@@ -162,20 +186,26 @@ class ConfdClientTest {
 
         assertThat(disks).extracting(DiskInfo::json).containsExactlyElementsOf(recorded);
         assertThat(disks.get(0).devType()).isEqualTo("drbd");
-        assertThat(disks.get(0).size()).isEqualTo(recorded.get(0).get("size").asLong()).isPositive();
+        assertThat(disks.get(0).size())
+                .isEqualTo(recorded.get(0).get("size").asLong())
+                .isPositive();
         assertThat(value(client.instanceDisks("inst28.example.com"))).isEmpty();
     }
 
     @Test
     void configValueAnswersTheValueAtThePointer() {
-        assertThat(value(client.configValue("/cluster/cluster_name"))).isEqualTo(TextNode.valueOf("cluster1.example.com"));
-        assertThat(value(client.configValue("/nodes/552b82f6-be3e-4c0a-9ef2-a4f04be03db0")).path("name").asText())
+        assertThat(value(client.configValue("/cluster/cluster_name")))
+                .isEqualTo(TextNode.valueOf("cluster1.example.com"));
+        assertThat(value(client.configValue("/nodes/552b82f6-be3e-4c0a-9ef2-a4f04be03db0"))
+                        .path("name")
+                        .asText())
                 .isEqualTo("node1.example.com");
     }
 
     @Test
     void configValueOfAPointerThatDoesNotResolveFailsWithArgumentError() {
-        assertThat(confdFailure(client.configValue("/cluster/no_such_key")).errorCode()).contains(ErrorCode.ARGUMENT);
+        assertThat(confdFailure(client.configValue("/cluster/no_such_key")).errorCode())
+                .contains(ErrorCode.ARGUMENT);
     }
 
     @Test

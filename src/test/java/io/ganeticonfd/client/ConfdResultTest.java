@@ -18,7 +18,8 @@ import io.ganeticonfd.protocol.RequestType;
 
 class ConfdResultTest {
 
-    private static final ConfdRequest REQUEST = new ConfdRequest(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, "r");
+    private static final ConfdRequest REQUEST =
+            new ConfdRequest(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, "r");
     private static final Peer A = Peer.parse("127.0.0.1:1", 1814);
     private static final Peer B = Peer.parse("127.0.0.2:2", 1814);
     private static final Peer C = Peer.parse("127.0.0.3:3", 1814);
@@ -62,12 +63,15 @@ class ConfdResultTest {
 
     @Test
     void listsOneOutcomePerAskedPeerInAskOrder() {
-        ConfdResult result = new ConfdResult(REQUEST, List.of(A, B, C), 2, List.of(ok(C, "x", 1)), List.of(A), List.of());
+        ConfdResult result =
+                new ConfdResult(REQUEST, List.of(A, B, C), 2, List.of(ok(C, "x", 1)), List.of(A), List.of());
 
-        assertThat(result.outcomes()).extracting(PeerOutcome::peer, PeerOutcome::status).containsExactly(
-                tuple(A, PeerOutcome.Status.INVALID_REPLY),
-                tuple(B, PeerOutcome.Status.NO_REPLY),
-                tuple(C, PeerOutcome.Status.REPLIED));
+        assertThat(result.outcomes())
+                .extracting(PeerOutcome::peer, PeerOutcome::status)
+                .containsExactly(
+                        tuple(A, PeerOutcome.Status.INVALID_REPLY),
+                        tuple(B, PeerOutcome.Status.NO_REPLY),
+                        tuple(C, PeerOutcome.Status.REPLIED));
         assertThat(result.complete()).isFalse();
     }
 

@@ -13,8 +13,7 @@ final class Futures {
 
     static final Duration BOUND = Duration.ofSeconds(10);
 
-    private Futures() {
-    }
+    private Futures() {}
 
     /** The value of {@code f}, which must succeed within the bound. */
     static <T> T value(CompletableFuture<T> f) {

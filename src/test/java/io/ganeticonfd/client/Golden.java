@@ -14,8 +14,7 @@ final class Golden {
 
     private static final Set<String> PLAIN_KEYS = Set.of("note", "type", "query");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** The recorded OK answer to a plain request of {@code type} with this query (null: none). */
     static JsonNode answer(String directory, RequestType type, JsonNode query) {
@@ -23,10 +22,13 @@ final class Golden {
         for (ConformanceCase c : ConformanceVectors.cases(directory)) {
             JsonNode spec = c.spec();
             boolean plain = true;
-            for (var it = spec.fieldNames(); it.hasNext();) {
+            for (var it = spec.fieldNames(); it.hasNext(); ) {
                 plain &= PLAIN_KEYS.contains(it.next());
             }
-            if (plain && c.reply() != null && spec.path("type").isInt() && spec.get("type").asInt() == type.code()
+            if (plain
+                    && c.reply() != null
+                    && spec.path("type").isInt()
+                    && spec.get("type").asInt() == type.code()
                     && (spec.has("query") ? spec.get("query") : NullNode.instance).equals(wanted)
                     && c.reply().path("status").asInt() == 0) {
                 return c.reply().get("answer");

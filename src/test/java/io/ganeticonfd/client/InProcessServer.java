@@ -100,7 +100,8 @@ public final class InProcessServer implements AutoCloseable {
                 }
                 long now = Instant.now().getEpochSecond();
                 if (processor.process(buffer.array(), 0, buffer.position(), now) instanceof Outcome.Replied r) {
-                    byte[] datagram = options.replyKey == null ? r.datagram()
+                    byte[] datagram = options.replyKey == null
+                            ? r.datagram()
                             : ReplyEncoder.encode(r.body(), r.request().rsalt(), options.replyKey);
                     replied.incrementAndGet();
                     channel.send(ByteBuffer.wrap(datagram), from);
@@ -114,7 +115,8 @@ public final class InProcessServer implements AutoCloseable {
     }
 
     private static RequestProcessor processor(Options o) {
-        byte[] config = o.clusterSerial == null ? ConformanceVectors.read(o.directory, "config.data")
+        byte[] config = o.clusterSerial == null
+                ? ConformanceVectors.read(o.directory, "config.data")
                 : ClusterFiles.withSerial(o.directory, o.clusterSerial);
         return processor(config, o.serverKey != null ? o.serverKey : ConformanceVectors.key(o.directory));
     }
@@ -126,8 +128,11 @@ public final class InProcessServer implements AutoCloseable {
     public static RequestProcessor processor(byte[] config, HmacKey key) {
         ObjectMapper mapper = new ObjectMapper();
         try {
-            return new RequestProcessor(new RequestDecoder(mapper.getFactory(), 300, 4096), new QueryEngine(),
-                    ServedConfig.fixed(new ConfigParser(mapper, false).parse(config), new QueryEngine(), KeyRing.of(key)));
+            return new RequestProcessor(
+                    new RequestDecoder(mapper.getFactory(), 300, 4096),
+                    new QueryEngine(),
+                    ServedConfig.fixed(
+                            new ConfigParser(mapper, false).parse(config), new QueryEngine(), KeyRing.of(key)));
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }

@@ -47,14 +47,23 @@ class RequestDescriptionTest {
     void showsDecodedAnswersAndFallsBackToJsonForAnUnexpectedShape() throws Exception {
         assertThat(RequestDescription.PING.text(QueryArgument.None.INSTANCE, json("3000000")))
                 .isEqualTo(new AnswerText("config version 3000000", List.of()));
-        assertThat(RequestDescription.NODE_ROLE.text(QueryArgument.None.INSTANCE, json("2")).value()).isEqualTo("offline");
-        assertThat(RequestDescription.NODE_PIP_LIST.text(QueryArgument.None.INSTANCE, json("[\"a\", \"b\"]")).lines())
+        assertThat(RequestDescription.NODE_ROLE
+                        .text(QueryArgument.None.INSTANCE, json("2"))
+                        .value())
+                .isEqualTo("offline");
+        assertThat(RequestDescription.NODE_PIP_LIST
+                        .text(QueryArgument.None.INSTANCE, json("[\"a\", \"b\"]"))
+                        .lines())
                 .containsExactly("a", "b");
-        QueryArgument fields = RequestDescription.CLUSTER_MASTER.query(null, null,
-                List.of(MasterField.NODE_PRIMARY_IP, MasterField.NAME));
-        assertThat(RequestDescription.CLUSTER_MASTER.text(fields, json("[\"172.16.0.1\", \"node1\"]")).lines())
+        QueryArgument fields = RequestDescription.CLUSTER_MASTER.query(
+                null, null, List.of(MasterField.NODE_PRIMARY_IP, MasterField.NAME));
+        assertThat(RequestDescription.CLUSTER_MASTER
+                        .text(fields, json("[\"172.16.0.1\", \"node1\"]"))
+                        .lines())
                 .containsExactly("node-primary-ip: 172.16.0.1", "name: node1");
-        assertThat(RequestDescription.NODE_PIP_LIST.text(QueryArgument.None.INSTANCE, json("{\"x\": 1}")).lines())
+        assertThat(RequestDescription.NODE_PIP_LIST
+                        .text(QueryArgument.None.INSTANCE, json("{\"x\": 1}"))
+                        .lines())
                 .containsExactly("{", "  \"x\" : 1", "}");
     }
 

@@ -32,7 +32,13 @@ enum ConfigLayouts {
     final String plainType;
     final boolean diskTemplate;
 
-    ConfigLayouts(long version, boolean uuidKeys, boolean topLevelDisks, String drbdType, String plainType, boolean diskTemplate) {
+    ConfigLayouts(
+            long version,
+            boolean uuidKeys,
+            boolean topLevelDisks,
+            String drbdType,
+            String plainType,
+            boolean diskTemplate) {
         this.version = version;
         this.uuidKeys = uuidKeys;
         this.topLevelDisks = topLevelDisks;
@@ -57,12 +63,15 @@ enum ConfigLayouts {
                 {"dev_type": "%s", "logical_id": ["%s", "%s", 11000, 0, 1, "s3cret"], "iv_name": "disk/0",
                  "size": 1024, "mode": "rw", %s
                  "children": [{"dev_type": "%s", "logical_id": ["xenvg", "data"], "size": 1024},
-                              {"dev_type": "%s", "logical_id": ["xenvg", "meta"], "size": 128}]}"""
-                .formatted(drbdType, node(1), node(2), topLevelDisks ? "\"uuid\": \"" + D1 + "\", \"serial_no\": 6," : "",
-                        plainType, plainType);
+                              {"dev_type": "%s", "logical_id": ["xenvg", "meta"], "size": 128}]}""".formatted(
+                        drbdType,
+                        node(1),
+                        node(2),
+                        topLevelDisks ? "\"uuid\": \"" + D1 + "\", \"serial_no\": 6," : "",
+                        plainType,
+                        plainType);
         String plain = """
-                {"dev_type": "%s", "logical_id": ["xenvg", "inst2.disk0"], "iv_name": "disk/0", "size": 512, "mode": "rw"%s}"""
-                .formatted(plainType, topLevelDisks ? ", \"uuid\": \"" + D2 + "\"" : "");
+                {"dev_type": "%s", "logical_id": ["xenvg", "inst2.disk0"], "iv_name": "disk/0", "size": 512, "mode": "rw"%s}""".formatted(plainType, topLevelDisks ? ", \"uuid\": \"" + D2 + "\"" : "");
         String disks = topLevelDisks ? "\"disks\": {\"" + D1 + "\": " + drbd + ", \"" + D2 + "\": " + plain + "}," : "";
         String extra30 = version >= 2130000 ? """
                 "data_collectors": {"drbd": {"active": false, "interval": 5000000.0}},""" : "";
@@ -102,10 +111,21 @@ enum ConfigLayouts {
                            "disks": [%s]}
                   }
                 }
-                """.formatted(version, disks, node(1), extra30, node(1), node(2), node(3),
-                instance(1), node(1), diskTemplate ? "\"disk_template\": \"drbd\"," : "",
-                topLevelDisks ? "\"" + D1 + "\"" : drbd,
-                instance(2), node(2), diskTemplate ? "\"disk_template\": \"plain\"," : "",
-                topLevelDisks ? "\"" + D2 + "\"" : plain);
+                """.formatted(
+                        version,
+                        disks,
+                        node(1),
+                        extra30,
+                        node(1),
+                        node(2),
+                        node(3),
+                        instance(1),
+                        node(1),
+                        diskTemplate ? "\"disk_template\": \"drbd\"," : "",
+                        topLevelDisks ? "\"" + D1 + "\"" : drbd,
+                        instance(2),
+                        node(2),
+                        diskTemplate ? "\"disk_template\": \"plain\"," : "",
+                        topLevelDisks ? "\"" + D2 + "\"" : plain);
     }
 }

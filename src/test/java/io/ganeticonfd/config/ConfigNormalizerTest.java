@@ -98,24 +98,32 @@ class ConfigNormalizerTest {
 
     @Test
     void writesWholeFloatsAsIntegers() {
-        assertThat(pointer(snapshot, "/cluster/data_collectors/cpu-avg-load/interval").answerJson()).isEqualTo("5000000");
-        assertThat(pointer(snapshot, "/nodes/n1/ndparams/cpu_speed").answerJson()).isEqualTo("1");
+        assertThat(pointer(snapshot, "/cluster/data_collectors/cpu-avg-load/interval")
+                        .answerJson())
+                .isEqualTo("5000000");
+        assertThat(pointer(snapshot, "/nodes/n1/ndparams/cpu_speed").answerJson())
+                .isEqualTo("1");
         assertThat(pointer(snapshot, "/cluster/mtime").answerJson()).isEqualTo("1600000000");
         assertThat(pointer(snapshot, "/cluster/negative_zero").answerJson()).isEqualTo("0");
         assertThat(pointer(snapshot, "/cluster/exponent").answerJson()).isEqualTo("1000");
         assertThat(pointer(snapshot, "/nodegroups/g2/mtime").answerJson()).isEqualTo("2");
-        assertThat(ask(snapshot, RequestType.DATA_COLLECTORS).answer().get("cpu-avg-load").toString())
+        assertThat(ask(snapshot, RequestType.DATA_COLLECTORS)
+                        .answer()
+                        .get("cpu-avg-load")
+                        .toString())
                 .isEqualTo("{\"active\":true,\"interval\":5000000}");
     }
 
     @Test
     void keepsFractionsAndBigIntegersExactly() {
-        assertThat(pointer(snapshot, "/cluster/data_collectors/lv/interval").answerJson()).isEqualTo("1.5");
+        assertThat(pointer(snapshot, "/cluster/data_collectors/lv/interval").answerJson())
+                .isEqualTo("1.5");
         assertThat(pointer(snapshot, "/nodes/n1/ndparams/ratio").answerJson()).isEqualTo("0.25");
         assertThat(pointer(snapshot, "/cluster/ctime").answerJson()).isEqualTo("1524895381.06173");
         assertThat(pointer(snapshot, "/cluster/reason_ns").answerJson()).isEqualTo("1600000000000000001");
         assertThat(pointer(snapshot, "/cluster/huge").answerJson()).isEqualTo("123456789012345678901234567890");
-        assertThat(pointer(snapshot, "/filters/f1/reason_trail/0/2").answerJson()).isEqualTo("1600000000000000001");
+        assertThat(pointer(snapshot, "/filters/f1/reason_trail/0/2").answerJson())
+                .isEqualTo("1600000000000000001");
         assertThat(pointer(snapshot, "/nodegroups/g2/ctime").answerJson()).isEqualTo("1.5");
     }
 
@@ -132,7 +140,10 @@ class ConfigNormalizerTest {
 
     @Test
     void fillsInstanceDefaults() {
-        JsonNode i2 = ask(snapshot, RequestType.NODE_INSTANCES, "n2.example.com").answer().get(0).get(0);
+        JsonNode i2 = ask(snapshot, RequestType.NODE_INSTANCES, "n2.example.com")
+                .answer()
+                .get(0)
+                .get(0);
 
         assertThat(i2.get("name").asText()).isEqualTo("legacy.example.com");
         assertThat(i2.get("hvparams").toString()).as("null becomes {}").isEqualTo("{}");
@@ -150,8 +161,10 @@ class ConfigNormalizerTest {
         JsonNode plainChild = disks.answer().get(0).get("children").get(0);
         assertThat(plainChild.get("iv_name").asText()).isEmpty();
         assertThat(plainChild.get("children").toString()).isEqualTo("[]");
-        assertThat(disks.answer().get(0).get("children").get(1).get("iv_name").asText()).isEqualTo("inner");
-        JsonNode inline = ask(snapshot, RequestType.INSTANCE_DISKS, "legacy").answer().get(0);
+        assertThat(disks.answer().get(0).get("children").get(1).get("iv_name").asText())
+                .isEqualTo("inner");
+        JsonNode inline =
+                ask(snapshot, RequestType.INSTANCE_DISKS, "legacy").answer().get(0);
         assertThat(inline.get("iv_name").asText()).isEmpty();
         assertThat(inline.get("children").get(0).get("children").toString()).isEqualTo("[]");
     }
@@ -167,10 +180,13 @@ class ConfigNormalizerTest {
 
     @Test
     void spellsFilterEqualityAsDoubleEqualsAtEveryDepth() {
-        assertThat(doc.at("/filters/f1/predicates/0").toString()).isEqualTo("[\"opcode\",[\"==\",\"OP_ID\",\"OP_INSTANCE_CREATE\"]]");
-        assertThat(doc.at("/filters/f1/predicates/1/1").toString()).isEqualTo(
-                "[\"and\",[\"==\",\"id\",1],[\"or\",[\"==\",\"a\",\"=\"],[\"not\",[\"==\",\"c\",\"d\"]]],[\"<\",\"id\",5],[\"!=\",\"x\",\"y\"]]");
-        assertThat(doc.at("/filters/f1/predicates/2").toString()).isEqualTo("[\"reason\",[\"==\",\"source\",\"gnt:user\"]]");
+        assertThat(doc.at("/filters/f1/predicates/0").toString())
+                .isEqualTo("[\"opcode\",[\"==\",\"OP_ID\",\"OP_INSTANCE_CREATE\"]]");
+        assertThat(doc.at("/filters/f1/predicates/1/1").toString())
+                .isEqualTo(
+                        "[\"and\",[\"==\",\"id\",1],[\"or\",[\"==\",\"a\",\"=\"],[\"not\",[\"==\",\"c\",\"d\"]]],[\"<\",\"id\",5],[\"!=\",\"x\",\"y\"]]");
+        assertThat(doc.at("/filters/f1/predicates/2").toString())
+                .isEqualTo("[\"reason\",[\"==\",\"source\",\"gnt:user\"]]");
     }
 
     @Nested
@@ -183,9 +199,12 @@ class ConfigNormalizerTest {
             assertThat(pointer(snapshot, "/cluster/osparams_private_cluster").answerJson())
                     .isEqualTo("{\"debian-image\":{\"root_password\":\"cluster-secret\"},\"flat\":\"top-secret\"}");
             assertThat(pointer(snapshot, "/disks/d1/logical_id/5").answerJson()).isEqualTo("\"drbd-secret\"");
-            assertThat(ask(snapshot, RequestType.NODE_INSTANCES, "n1").answerJson()).contains("\"root_password\":\"hunter2\"");
-            assertThat(ask(snapshot, RequestType.INSTANCE_DISKS, "legacy").answerJson()).contains("\"inline-secret\"");
-            assertThat(ask(snapshot, RequestType.INSTANCE_DISKS, "web").answerJson()).contains("\"drbd-secret\"", "\"nested-secret\"");
+            assertThat(ask(snapshot, RequestType.NODE_INSTANCES, "n1").answerJson())
+                    .contains("\"root_password\":\"hunter2\"");
+            assertThat(ask(snapshot, RequestType.INSTANCE_DISKS, "legacy").answerJson())
+                    .contains("\"inline-secret\"");
+            assertThat(ask(snapshot, RequestType.INSTANCE_DISKS, "web").answerJson())
+                    .contains("\"drbd-secret\"", "\"nested-secret\"");
         }
     }
 
@@ -197,11 +216,18 @@ class ConfigNormalizerTest {
         @Test
         void redactsInstancePrivateOsParametersAtEveryDepth() {
             assertThat(pointer(redacted, "/instances/i1/osparams_private").answerJson())
-                    .isEqualTo("{\"root_password\":\"<redacted>\",\"nested\":{\"token\":\"<redacted>\"},\"count\":\"<redacted>\"}");
-            JsonNode i1 = ask(redacted, RequestType.NODE_INSTANCES, "n1.example.com").answer().get(0).get(0);
+                    .isEqualTo(
+                            "{\"root_password\":\"<redacted>\",\"nested\":{\"token\":\"<redacted>\"},\"count\":\"<redacted>\"}");
+            JsonNode i1 = ask(redacted, RequestType.NODE_INSTANCES, "n1.example.com")
+                    .answer()
+                    .get(0)
+                    .get(0);
             assertThat(i1.get("osparams_private").get("root_password").asText()).isEqualTo("<redacted>");
-            assertThat(i1.get("osparams").get("mirror").asText()).as("public parameters stay").isEqualTo("http://deb.example.com");
-            assertThat(ask(redacted, RequestType.NODE_INSTANCES, "n1").answerJson()).doesNotContain("hunter2", "t0k3n");
+            assertThat(i1.get("osparams").get("mirror").asText())
+                    .as("public parameters stay")
+                    .isEqualTo("http://deb.example.com");
+            assertThat(ask(redacted, RequestType.NODE_INSTANCES, "n1").answerJson())
+                    .doesNotContain("hunter2", "t0k3n");
         }
 
         @Test
@@ -214,19 +240,29 @@ class ConfigNormalizerTest {
 
         @Test
         void redactsDrbdSecretsInTopLevelInlineAndNestedDisks() {
-            assertThat(pointer(redacted, "/disks/d1/logical_id").answerJson()).isEqualTo("[\"n1\",\"n2\",11000,0,1,\"<redacted>\"]");
-            assertThat(pointer(redacted, "/disks/d1/children/1/logical_id/5").answerJson()).isEqualTo("\"<redacted>\"");
-            assertThat(ask(redacted, RequestType.INSTANCE_DISKS, "web").answerJson()).doesNotContain("drbd-secret", "nested-secret");
-            assertThat(ask(redacted, RequestType.INSTANCE_DISKS, "legacy").answer().get(0).get("logical_id").toString())
+            assertThat(pointer(redacted, "/disks/d1/logical_id").answerJson())
+                    .isEqualTo("[\"n1\",\"n2\",11000,0,1,\"<redacted>\"]");
+            assertThat(pointer(redacted, "/disks/d1/children/1/logical_id/5").answerJson())
+                    .isEqualTo("\"<redacted>\"");
+            assertThat(ask(redacted, RequestType.INSTANCE_DISKS, "web").answerJson())
+                    .doesNotContain("drbd-secret", "nested-secret");
+            assertThat(ask(redacted, RequestType.INSTANCE_DISKS, "legacy")
+                            .answer()
+                            .get(0)
+                            .get("logical_id")
+                            .toString())
                     .isEqualTo("[\"n2\",\"n1\",11001,4,5,\"<redacted>\"]");
-            assertThat(pointer(redacted, "/instances/i2/disks/0/logical_id/5").answerJson()).isEqualTo("\"<redacted>\"");
-            assertThat(pointer(redacted, "/disks/d1/children/0/logical_id").answerJson()).as("plain disks untouched")
+            assertThat(pointer(redacted, "/instances/i2/disks/0/logical_id/5").answerJson())
+                    .isEqualTo("\"<redacted>\"");
+            assertThat(pointer(redacted, "/disks/d1/children/0/logical_id").answerJson())
+                    .as("plain disks untouched")
                     .isEqualTo("[\"xenvg\",\"data\"]");
         }
 
         @Test
         void keepsDrbdMinorsAndPeersIntact() {
-            assertThat(ask(redacted, RequestType.NODE_DRBD, "n2").answerJson()).isEqualTo(ask(snapshot, RequestType.NODE_DRBD, "n2").answerJson())
+            assertThat(ask(redacted, RequestType.NODE_DRBD, "n2").answerJson())
+                    .isEqualTo(ask(snapshot, RequestType.NODE_DRBD, "n2").answerJson())
                     .contains("[\"n2.example.com\",1,\"web.example.com\",\"disk/0\",\"secondary\",\"n1.example.com\"]");
         }
     }

@@ -36,7 +36,11 @@ class ConfigParserTest {
         try {
             parse(config);
         } catch (ConfigException e) {
-            assertThat(e.getMessage()).as("one line").doesNotContain("\n").doesNotContain("\r").isNotBlank();
+            assertThat(e.getMessage())
+                    .as("one line")
+                    .doesNotContain("\n")
+                    .doesNotContain("\r")
+                    .isNotBlank();
             return e.getMessage();
         }
         throw new AssertionError("config loaded: " + config);
@@ -56,9 +60,14 @@ class ConfigParserTest {
     void findsTheMasterWhetherNamedOrByUuid(ConfigLayouts layout) throws ConfigException {
         ClusterSnapshot s = parse(layout.config());
 
-        assertThat(ask(s, RequestType.CLUSTER_MASTER)).isEqualTo(new Answered(0, JSON.valueToTree("node1.example.com"), 17));
-        assertThat(ask(s, RequestType.CLUSTER_MASTER, Answered.fields(MasterField.NAME, MasterField.MASTER_IP,
-                MasterField.NODE_PRIMARY_IP)).answerJson()).isEqualTo("[\"node1.example.com\",\"192.0.2.10\",\"192.0.2.1\"]");
+        assertThat(ask(s, RequestType.CLUSTER_MASTER))
+                .isEqualTo(new Answered(0, JSON.valueToTree("node1.example.com"), 17));
+        assertThat(ask(
+                                s,
+                                RequestType.CLUSTER_MASTER,
+                                Answered.fields(MasterField.NAME, MasterField.MASTER_IP, MasterField.NODE_PRIMARY_IP))
+                        .answerJson())
+                .isEqualTo("[\"node1.example.com\",\"192.0.2.10\",\"192.0.2.1\"]");
         assertThat(s.cluster().master().key()).isEqualTo(layout.node(1));
     }
 
@@ -67,11 +76,21 @@ class ConfigParserTest {
     void answersNodeRoles(ConfigLayouts layout) throws ConfigException {
         ClusterSnapshot s = parse(layout.config());
 
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node1.example.com")).isEqualTo(new Answered(0, JSON.valueToTree(0), 17));
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node2.example.com").answer().asInt()).isEqualTo(1);
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node3.example.com").answer().asInt()).isEqualTo(2);
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node1").answer().asInt()).as("master by short name").isEqualTo(1);
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, layout.node(3)).answer().asInt()).isEqualTo(2);
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node1.example.com"))
+                .isEqualTo(new Answered(0, JSON.valueToTree(0), 17));
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node2.example.com")
+                        .answer()
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node3.example.com")
+                        .answer()
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "node1").answer().asInt())
+                .as("master by short name")
+                .isEqualTo(1);
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, layout.node(3)).answer().asInt())
+                .isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -79,23 +98,37 @@ class ConfigParserTest {
     void answersDrbdMinorsOfBothSides(ConfigLayouts layout) throws ConfigException {
         ClusterSnapshot s = parse(layout.config());
 
-        assertThat(ask(s, RequestType.NODE_DRBD, "node1.example.com")).isEqualTo(new Answered(0, JSON.valueToTree(
-                new Object[][] {{"node1.example.com", 0, "inst1.example.com", "disk/0", "primary", "node2.example.com"}}), 3));
+        assertThat(ask(s, RequestType.NODE_DRBD, "node1.example.com"))
+                .isEqualTo(new Answered(
+                        0,
+                        JSON.valueToTree(new Object[][] {
+                            {"node1.example.com", 0, "inst1.example.com", "disk/0", "primary", "node2.example.com"}
+                        }),
+                        3));
         assertThat(ask(s, RequestType.NODE_DRBD, "node2").answerJson())
-                .isEqualTo("[[\"node2.example.com\",1,\"inst1.example.com\",\"disk/0\",\"secondary\",\"node1.example.com\"]]");
-        assertThat(ask(s, RequestType.NODE_DRBD, "node3.example.com")).isEqualTo(new Answered(0, JSON.createArrayNode(), 5));
+                .isEqualTo(
+                        "[[\"node2.example.com\",1,\"inst1.example.com\",\"disk/0\",\"secondary\",\"node1.example.com\"]]");
+        assertThat(ask(s, RequestType.NODE_DRBD, "node3.example.com"))
+                .isEqualTo(new Answered(0, JSON.createArrayNode(), 5));
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "7 | 7", "7.9 | 7", "\"7\" | 7", "\"7.5\" | 7", "1e30 | 9223372036854775807",
-        "123456789012345678901234567890 | 9223372036854775807", "-3 | -3", "true | 0", "null | 0", "[1] | 0",
-        "{\"a\": 1} | 0", "\"x\" | 0"})
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "7 | 7", "7.9 | 7", "\"7\" | 7", "\"7.5\" | 7", "1e30 | 9223372036854775807",
+                "123456789012345678901234567890 | 9223372036854775807", "-3 | -3", "true | 0", "null | 0", "[1] | 0",
+                "{\"a\": 1} | 0", "\"x\" | 0"
+            })
     void readsDrbdMinorsWrittenAsNumbersOrStrings(String written, long minor) throws ConfigException {
         ClusterSnapshot s = parse(drbdConfig("\"n1\", \"n2\", 11000, " + written + ", 2, \"secret\""));
 
-        assertThat(s.drbdMinors(s.nodes().get("n1"))).extracting(DrbdMinor::minor).containsExactly(minor);
-        assertThat(s.drbdMinors(s.nodes().get("n2"))).extracting(DrbdMinor::minor).containsExactly(2L);
+        assertThat(s.drbdMinors(s.nodes().get("n1")))
+                .extracting(DrbdMinor::minor)
+                .containsExactly(minor);
+        assertThat(s.drbdMinors(s.nodes().get("n2")))
+                .extracting(DrbdMinor::minor)
+                .containsExactly(2L);
     }
 
     @ParameterizedTest
@@ -109,25 +142,32 @@ class ConfigParserTest {
 
     /** Found by fuzzing: an exponent beyond int range made normalization fail after the swap, at query time. */
     @ParameterizedTest
-    @ValueSource(strings = {"\"logical_id\": [\"n1\", \"n2\", 11000, 1e4444444444444444444444, 2, \"s\"]",
-        "\"size\": 1e-99999999999999999999, \"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]"})
+    @ValueSource(
+            strings = {
+                "\"logical_id\": [\"n1\", \"n2\", 11000, 1e4444444444444444444444, 2, \"s\"]",
+                "\"size\": 1e-99999999999999999999, \"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]"
+            })
     void refusesNumbersBeyondAnyRangeAtLoad(String members) {
-        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace(
-                "\"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]", members);
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"")
+                .replace("\"logical_id\": [\"n1\", \"n2\", 11000, 1, 2, \"s\"]", members);
         assertThat(loadError(config)).startsWith("invalid JSON: number out of range: 1e");
     }
 
     @Test
     void refusesNumbersBeyondAnyRangeInSectionsItSkips() {
-        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace("\"cluster_name\": \"c\"",
-                "\"cluster_name\": \"c\", \"ndparams\": {\"x\": [{\"y\": 2e99999999999999999999}]}");
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"")
+                .replace(
+                        "\"cluster_name\": \"c\"",
+                        "\"cluster_name\": \"c\", \"ndparams\": {\"x\": [{\"y\": 2e99999999999999999999}]}");
         assertThat(loadError(config)).contains("number out of range");
     }
 
     @Test
     void acceptsLongButOrdinaryDecimals() throws ConfigException {
-        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"").replace("\"cluster_name\": \"c\"",
-                "\"cluster_name\": \"c\", \"ctime\": 1700000000.12345678901234567890123, \"mtime\": 1e400");
+        String config = drbdConfig("\"n1\", \"n2\", 11000, 1, 2, \"s\"")
+                .replace(
+                        "\"cluster_name\": \"c\"",
+                        "\"cluster_name\": \"c\", \"ctime\": 1700000000.12345678901234567890123, \"mtime\": 1e400");
         assertThat(parse(config).instances()).containsKey("i1");
     }
 
@@ -175,7 +215,8 @@ class ConfigParserTest {
         assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "198.51.100.5")))
                 .isEqualTo(new Answered(0, JSON.valueToTree("192.0.2.1"), 17));
         assertThat(ask(s, RequestType.INSTANCES_IPS_LIST).answerJson()).isEqualTo("[\"198.51.100.5\"]");
-        assertThat(ask(s, RequestType.NODE_PIP_LIST).answerJson()).isEqualTo("[\"192.0.2.3\",\"192.0.2.2\",\"192.0.2.1\"]");
+        assertThat(ask(s, RequestType.NODE_PIP_LIST).answerJson())
+                .isEqualTo("[\"192.0.2.3\",\"192.0.2.2\",\"192.0.2.1\"]");
         assertThat(ask(s, RequestType.MC_PIP_LIST).answerJson()).isEqualTo("[\"192.0.2.2\",\"192.0.2.1\"]");
     }
 
@@ -197,7 +238,8 @@ class ConfigParserTest {
 
         assertThat(old.answer().get("drbd").toString()).isEqualTo("{\"active\":true,\"interval\":5000000}");
         assertThat(current.answer().get("drbd").toString()).isEqualTo("{\"active\":false,\"interval\":5000000}");
-        assertThat(old.answer().get("inst-status-xen").get("active").asBoolean()).isTrue();
+        assertThat(old.answer().get("inst-status-xen").get("active").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -210,14 +252,30 @@ class ConfigParserTest {
         ClusterSnapshot plain = parse(ConfigLayouts.GANETI_3_0.config());
         ClusterSnapshot lenient = parse(withUnknown);
 
-        for (Map.Entry<RequestType, String> q : Map.of(RequestType.PING, "", RequestType.NODE_ROLE_BYNAME, "node3.example.com",
-                RequestType.CLUSTER_MASTER, "", RequestType.NODE_PIP_LIST, "", RequestType.MC_PIP_LIST, "",
-                RequestType.INSTANCES_IPS_LIST, "", RequestType.NODE_DRBD, "node2").entrySet()) {
+        for (Map.Entry<RequestType, String> q : Map.of(
+                        RequestType.PING,
+                        "",
+                        RequestType.NODE_ROLE_BYNAME,
+                        "node3.example.com",
+                        RequestType.CLUSTER_MASTER,
+                        "",
+                        RequestType.NODE_PIP_LIST,
+                        "",
+                        RequestType.MC_PIP_LIST,
+                        "",
+                        RequestType.INSTANCES_IPS_LIST,
+                        "",
+                        RequestType.NODE_DRBD,
+                        "node2")
+                .entrySet()) {
             Answered expected = q.getValue().isEmpty() ? ask(plain, q.getKey()) : ask(plain, q.getKey(), q.getValue());
-            Answered actual = q.getValue().isEmpty() ? ask(lenient, q.getKey()) : ask(lenient, q.getKey(), q.getValue());
+            Answered actual =
+                    q.getValue().isEmpty() ? ask(lenient, q.getKey()) : ask(lenient, q.getKey(), q.getValue());
             assertThat(actual).as("%s", q.getKey()).isEqualTo(expected);
         }
-        assertThat(ask(lenient, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "198.51.100.5")).answer().asText())
+        assertThat(ask(lenient, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "198.51.100.5"))
+                        .answer()
+                        .asText())
                 .isEqualTo("192.0.2.1");
     }
 
@@ -272,15 +330,29 @@ class ConfigParserTest {
                 """);
 
         assertThat(ask(s, RequestType.PING).answer().asLong()).isEqualTo(2160000);
-        assertThat(ask(s, RequestType.CLUSTER_MASTER)).isEqualTo(new Answered(0, JSON.valueToTree("n1.example.com"), 0));
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "n1").answer().asInt()).as("no flags: regular").isEqualTo(4);
-        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "n2").answer().asInt()).as("unnamed node found by key").isEqualTo(4);
+        assertThat(ask(s, RequestType.CLUSTER_MASTER))
+                .isEqualTo(new Answered(0, JSON.valueToTree("n1.example.com"), 0));
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "n1").answer().asInt())
+                .as("no flags: regular")
+                .isEqualTo(4);
+        assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "n2").answer().asInt())
+                .as("unnamed node found by key")
+                .isEqualTo(4);
         assertThat(ask(s, RequestType.MC_PIP_LIST).answerJson()).isEqualTo("[]");
         assertThat(ask(s, RequestType.NODE_PIP_LIST).answerJson()).isEqualTo("[\"192.0.2.2\",\"192.0.2.1\"]");
         assertThat(ask(s, RequestType.INSTANCE_DISKS, "i1")).isEqualTo(new Answered(0, JSON.createArrayNode(), 0));
         assertThat(ask(s, RequestType.NODE_DRBD, "n1")).isEqualTo(new Answered(0, JSON.createArrayNode(), 0));
-        assertThat(ask(s, RequestType.NODE_INSTANCES, "n1").answer().get(0).get(0).get("hvparams").toString()).isEqualTo("{}");
-        assertThat(ask(s, RequestType.DATA_COLLECTORS).answer().get("inst-status-xen").toString())
+        assertThat(ask(s, RequestType.NODE_INSTANCES, "n1")
+                        .answer()
+                        .get(0)
+                        .get(0)
+                        .get("hvparams")
+                        .toString())
+                .isEqualTo("{}");
+        assertThat(ask(s, RequestType.DATA_COLLECTORS)
+                        .answer()
+                        .get("inst-status-xen")
+                        .toString())
                 .isEqualTo("{\"active\":false,\"interval\":5000000}");
         assertThat(ask(s, RequestType.DATA_COLLECTORS).answer().get("lv").toString())
                 .isEqualTo("{\"active\":true,\"interval\":5000000}");
@@ -336,15 +408,25 @@ class ConfigParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"cluster\": {}}", "{\"version\": \"3000000\", \"cluster\": {}}", "{\"version\": null, \"cluster\": {}}",
-        "{\"Version\": 3000000, \"cluster\": {}}"})
+    @ValueSource(
+            strings = {
+                "{\"cluster\": {}}",
+                "{\"version\": \"3000000\", \"cluster\": {}}",
+                "{\"version\": null, \"cluster\": {}}",
+                "{\"Version\": 3000000, \"cluster\": {}}"
+            })
     void refusesAFileWithoutNumericVersion(String config) {
         assertThat(loadError(config)).isEqualTo("no numeric top-level 'version'");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"version\": 3000000}", "{\"version\": 3000000, \"cluster\": []}",
-        "{\"version\": 3000000, \"cluster\": null}", "{\"version\": 3000000, \"cluster\": \"c\"}"})
+    @ValueSource(
+            strings = {
+                "{\"version\": 3000000}",
+                "{\"version\": 3000000, \"cluster\": []}",
+                "{\"version\": 3000000, \"cluster\": null}",
+                "{\"version\": 3000000, \"cluster\": \"c\"}"
+            })
     void refusesAFileWithoutClusterObject(String config) {
         assertThat(loadError(config)).isEqualTo("no 'cluster' object");
     }
@@ -366,12 +448,15 @@ class ConfigParserTest {
     void refusesAnInstanceOrDiskThatIsNotAnObject() {
         assertThat(loadError("{\"version\": 3000000, \"cluster\": {}, \"instances\": {\"i1\": [1]}}"))
                 .isEqualTo("instance i1 is not an object");
-        assertThat(loadError("{\"version\": 3000000, \"cluster\": {}, \"disks\": {\"d1\": 5}}")).isEqualTo("disk d1 is not an object");
+        assertThat(loadError("{\"version\": 3000000, \"cluster\": {}, \"disks\": {\"d1\": 5}}"))
+                .isEqualTo("disk d1 is not an object");
     }
 
     @Test
     void refusesAnInstanceDiskThatIsNeitherUuidNorObject() {
-        assertThat(loadError("{\"version\": 3000000, \"cluster\": {}, \"instances\": {\"i1\": {\"name\": \"web\", \"disks\": [7]}}}"))
+        assertThat(
+                        loadError(
+                                "{\"version\": 3000000, \"cluster\": {}, \"instances\": {\"i1\": {\"name\": \"web\", \"disks\": [7]}}}"))
                 .isEqualTo("instance web has a disk that is neither a UUID nor an object");
     }
 }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,6 +43,7 @@ class ConfigReloadTest {
      * not the product's reload promise (that figure is measured by the benchmarks).
      */
     private static final Duration CEILING = Duration.ofSeconds(30);
+
     private static final AtomicLong SERIALS = new AtomicLong(100_000);
 
     @Inject
@@ -64,8 +64,11 @@ class ConfigReloadTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("confd.config.file", DIR.resolve("config.data").toString(),
-                    "confd.hmac.key-file", DIR.resolve("hmac.key").toString());
+            return Map.of(
+                    "confd.config.file",
+                    DIR.resolve("config.data").toString(),
+                    "confd.hmac.key-file",
+                    DIR.resolve("hmac.key").toString());
         }
     }
 
@@ -74,8 +77,9 @@ class ConfigReloadTest {
         config = TempClusterProfile.DIR.resolve("config.data");
         long serial = SERIALS.incrementAndGet();
         ClusterFiles.renameOver(config, ClusterFiles.withSerial(serial));
-        await().atMost(CEILING).until(() -> servedConfig.snapshot().cluster().clusterSerial() == serial
-                && !reloader.status().fileNewerThanSnapshot());
+        await().atMost(CEILING)
+                .until(() -> servedConfig.snapshot().cluster().clusterSerial() == serial
+                        && !reloader.status().fileNewerThanSnapshot());
         stream = new QueryStream(lifecycle.udpPort(), ConformanceVectors.key("testsuite-2.16"));
         await().atMost(CEILING).until(() -> stream.answered() > 0);
     }
@@ -145,13 +149,15 @@ class ConfigReloadTest {
 
     @Test
     void keepsServingWhenTheFileIsNotJson() {
-        assertSurvives(() -> ClusterFiles.writeInPlace(config, "not json at all".getBytes(StandardCharsets.UTF_8)),
+        assertSurvives(
+                () -> ClusterFiles.writeInPlace(config, "not json at all".getBytes(StandardCharsets.UTF_8)),
                 "invalid JSON");
     }
 
     @Test
     void keepsServingWhenTheFileHasTheWrongStructure() {
-        assertSurvives(() -> ClusterFiles.writeInPlace(config, "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)),
+        assertSurvives(
+                () -> ClusterFiles.writeInPlace(config, "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)),
                 "not a JSON object");
     }
 
@@ -202,7 +208,10 @@ class ConfigReloadTest {
         assertThat(reloader.status().lastError()).contains(reason);
         given().get("/q/health/well").then().statusCode(503).body(containsString(reason));
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/status").then().body("serial", equalTo((int) served)).body("configFile.ok", equalTo(false))
+        given().get("/status")
+                .then()
+                .body("serial", equalTo((int) served))
+                .body("configFile.ok", equalTo(false))
                 .body("lastError", containsString(reason));
         given().get("/q/metrics").then().body(containsString("confd_config_file_ok 0.0"));
         long answeredBefore = stream.answered();
@@ -216,8 +225,10 @@ class ConfigReloadTest {
     }
 
     private void awaitServed(long serial) {
-        await().atMost(CEILING).pollInterval(Duration.ofMillis(10))
-                .until(() -> servedConfig.snapshot() != null && servedConfig.snapshot().cluster().clusterSerial() == serial);
+        await().atMost(CEILING)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> servedConfig.snapshot() != null
+                        && servedConfig.snapshot().cluster().clusterSerial() == serial);
         await().atMost(CEILING).until(() -> stream.latestSerial() == serial);
     }
 

@@ -55,8 +55,10 @@ class ConfigReloaderTest {
 
         assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.UNCHANGED);
 
-        assertThat(reloader.lastSeenConfigStamp()).as("not the broken file's, or the watcher reloads forever")
-                .isEqualTo(FileStamp.of(config)).isNotEqualTo(broken);
+        assertThat(reloader.lastSeenConfigStamp())
+                .as("not the broken file's, or the watcher reloads forever")
+                .isEqualTo(FileStamp.of(config))
+                .isNotEqualTo(broken);
         assertThat(reloader.status().fileBroken()).isFalse();
         assertThat(reloader.status().lastError()).as("kept for the record").contains("invalid JSON");
     }
@@ -77,7 +79,8 @@ class ConfigReloaderTest {
     @Test
     void answersWithTheReasonUntilAConfigLoads() throws IOException {
         ServedConfig<String> none = new ServedConfig<>(TestSettings.ANSWERS);
-        ConfigReloader<String> broken = TestSettings.reloader(none, dir.resolve("missing.data"), dir.resolve("hmac.key"));
+        ConfigReloader<String> broken =
+                TestSettings.reloader(none, dir.resolve("missing.data"), dir.resolve("hmac.key"));
 
         assertThat(none.answers()).isEqualTo("Configuration not loaded yet");
         assertThat(broken.reloadConfig()).isEqualTo(ReloadOutcome.FAILED);

@@ -22,7 +22,8 @@ class FileBytesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 4096, FileBytes.CHUNK - 1, FileBytes.CHUNK, FileBytes.CHUNK + 1, 3 * FileBytes.CHUNK + 17})
+    @ValueSource(
+            ints = {0, 1, 4096, FileBytes.CHUNK - 1, FileBytes.CHUNK, FileBytes.CHUNK + 1, 3 * FileBytes.CHUNK + 17})
     void readsEveryByte(int size) throws IOException {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);

@@ -40,8 +40,9 @@ class FileStampTest {
 
         assertThat(stamp.exists()).isTrue();
         assertThat(stamp.size()).isEqualTo(5);
-        assertThat(stamp.fileKey()).isNotNull().isEqualTo(Files.readAttributes(file,
-                BasicFileAttributes.class).fileKey());
+        assertThat(stamp.fileKey())
+                .isNotNull()
+                .isEqualTo(Files.readAttributes(file, BasicFileAttributes.class).fileKey());
         assertThat(stamp.mtimeNanos() / 1_000_000_000L).isEqualTo(1_700_000_000L);
     }
 
@@ -92,8 +93,12 @@ class FileStampTest {
 
         // File times tick with the kernel's coarse clock: repeat until a chmod lands on a later tick.
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                    Files.getPosixFilePermissions(file).contains(PosixFilePermission.GROUP_WRITE) ? "rw-r-----" : "rw-rw----"));
+            Files.setPosixFilePermissions(
+                    file,
+                    PosixFilePermissions.fromString(
+                            Files.getPosixFilePermissions(file).contains(PosixFilePermission.GROUP_WRITE)
+                                    ? "rw-r-----"
+                                    : "rw-rw----"));
             return FileStamp.of(file).ctimeNanos() != before.ctimeNanos();
         });
 

@@ -69,11 +69,16 @@ class KeyFileLoaderTest {
         Files.write(file, b);
         loader.reload();
 
-        assertThat(verifyingKey(served, a)).as("A just after the rotation").isEqualTo(HmacKey.of(a).fingerprint());
+        assertThat(verifyingKey(served, a))
+                .as("A just after the rotation")
+                .isEqualTo(HmacKey.of(a).fingerprint());
         assertThat(loader.status().previousUntil()).isEqualTo(ROTATED_AT.plus(GRACE));
         now = ROTATED_AT.plus(GRACE);
-        assertThat(verifyingKey(served, a)).as("A in the grace period's last second").isEqualTo(HmacKey.of(a).fingerprint());
-        assertThat(loader.status().previousFingerprint()).isEqualTo(HmacKey.of(a).fingerprint());
+        assertThat(verifyingKey(served, a))
+                .as("A in the grace period's last second")
+                .isEqualTo(HmacKey.of(a).fingerprint());
+        assertThat(loader.status().previousFingerprint())
+                .isEqualTo(HmacKey.of(a).fingerprint());
 
         now = ROTATED_AT.plus(GRACE).plusSeconds(1);
 
@@ -84,10 +89,13 @@ class KeyFileLoaderTest {
 
     /** The fingerprint of the served key that verifies a ping signed with {@code keyBytes} now, or null if refused for its HMAC. */
     private String verifyingKey(ServedConfig<String> served, byte[] keyBytes) {
-        byte[] datagram = new RequestEncoder(JSON).encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE,
-                "rsalt"), now.getEpochSecond(), HmacKey.of(keyBytes));
-        DecodeResult result = new RequestDecoder(JSON.getFactory(), 300, 4096).decode(datagram, 0, datagram.length,
-                now.getEpochSecond(), served.keys());
+        byte[] datagram = new RequestEncoder(JSON)
+                .encode(
+                        new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "rsalt"),
+                        now.getEpochSecond(),
+                        HmacKey.of(keyBytes));
+        DecodeResult result = new RequestDecoder(JSON.getFactory(), 300, 4096)
+                .decode(datagram, 0, datagram.length, now.getEpochSecond(), served.keys());
         if (result instanceof DecodeResult.Rejected rejected) {
             assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_HMAC);
             return null;

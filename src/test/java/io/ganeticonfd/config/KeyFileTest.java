@@ -35,7 +35,8 @@ class KeyFileTest {
         KeyFile.Read read = KeyFile.read(file);
 
         assertThat(read.error()).isNull();
-        assertThat(read.key().sameBytes(ConformanceVectors.key("testsuite-2.16"))).isTrue();
+        assertThat(read.key().sameBytes(ConformanceVectors.key("testsuite-2.16")))
+                .isTrue();
     }
 
     @Test
@@ -48,7 +49,8 @@ class KeyFileTest {
 
     @Test
     void reportsAMissingFile() {
-        assertThat(KeyFile.read(dir.resolve("absent.key"))).isEqualTo(new KeyFile.Read(null, "key file does not exist"));
+        assertThat(KeyFile.read(dir.resolve("absent.key")))
+                .isEqualTo(new KeyFile.Read(null, "key file does not exist"));
     }
 
     @Test
@@ -68,13 +70,22 @@ class KeyFileTest {
     void reportsAnUnreadableFile() throws IOException {
         Path file = write("secret");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(file), "running as root: permissions do not stop reading (UnreadableFilesIT covers this, running the jar as user nobody)");
+        assumeFalse(
+                Files.isReadable(file),
+                "running as root: permissions do not stop reading (UnreadableFilesIT covers this, running the jar as user nobody)");
 
         assertThat(KeyFile.read(file)).isEqualTo(new KeyFile.Read(null, "permission denied"));
     }
 
     @ParameterizedTest
-    @CsvSource({"rw-------, false", "r--------, false", "rw-r-----, true", "rw----r--, true", "rw-rw-rw-, true", "-w--w--w-, false"})
+    @CsvSource({
+        "rw-------, false",
+        "r--------, false",
+        "rw-r-----, true",
+        "rw----r--, true",
+        "rw-rw-rw-, true",
+        "-w--w--w-, false"
+    })
     void warnsWhenGroupOrOthersMayRead(String permissions, boolean warned) throws IOException {
         Path file = write("secret");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
@@ -89,12 +100,16 @@ class KeyFileTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
         Files.setAttribute(file, "unix:uid", 65534);
 
-        assertThat(KeyFile.exposure(file)).as("a Secret's 0440 root:fsGroup file, read through the group").isNull();
+        assertThat(KeyFile.exposure(file))
+                .as("a Secret's 0440 root:fsGroup file, read through the group")
+                .isNull();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
         assertThat(KeyFile.exposure(file)).isEqualTo("every user");
         Files.setAttribute(file, "unix:uid", 0);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
-        assertThat(KeyFile.exposure(file)).as("owned by the daemon: the group is extra").startsWith("group ");
+        assertThat(KeyFile.exposure(file))
+                .as("owned by the daemon: the group is extra")
+                .startsWith("group ");
     }
 
     @Test

@@ -62,16 +62,22 @@ class KeyRotationTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("confd.config.file", DIR.resolve("config.data").toString(),
-                    "confd.hmac.key-file", DIR.resolve("hmac.key").toString(), "confd.hmac.rotation-grace", "60S");
+            return Map.of(
+                    "confd.config.file",
+                    DIR.resolve("config.data").toString(),
+                    "confd.hmac.key-file",
+                    DIR.resolve("hmac.key").toString(),
+                    "confd.hmac.rotation-grace",
+                    "60S");
         }
     }
 
     @BeforeEach
     void restoreOriginalKey() {
         ClusterFiles.renameOver(keyFile(), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        await().atMost(CEILING).until(() -> ORIGINAL.fingerprint().equals(reloader.keyStatus().fingerprint())
-                && reloader.keyStatus().error() == null);
+        await().atMost(CEILING)
+                .until(() -> ORIGINAL.fingerprint().equals(reloader.keyStatus().fingerprint())
+                        && reloader.keyStatus().error() == null);
     }
 
     @Test
@@ -79,8 +85,12 @@ class KeyRotationTest {
         HmacKey next = rotateToANewKey();
 
         assertThat(answered(next)).as("new key, reply signed with it").hasSize(1);
-        assertThat(answered(ORIGINAL)).as("previous key within the grace period, reply signed with it").hasSize(1);
-        given().get("/status").then().body("hmacKey.fingerprint", equalTo(next.fingerprint()))
+        assertThat(answered(ORIGINAL))
+                .as("previous key within the grace period, reply signed with it")
+                .hasSize(1);
+        given().get("/status")
+                .then()
+                .body("hmacKey.fingerprint", equalTo(next.fingerprint()))
                 .body("hmacKey.previousFingerprint", equalTo(ORIGINAL.fingerprint()))
                 .body("hmacKey.previousAcceptedUntil", notNullValue());
     }
@@ -92,8 +102,12 @@ class KeyRotationTest {
 
         assertThat(reloader.keyStatus().previousFingerprint()).isEqualTo(b.fingerprint());
         assertThat(answered(c)).as("C, the current key: reply signed with C").hasSize(1);
-        assertThat(answered(b)).as("B, the previous key, within its grace period: reply signed with B").hasSize(1);
-        assertThat(exchangeSignedWith(ORIGINAL, c)).as("A, two rotations ago: dropped").isEmpty();
+        assertThat(answered(b))
+                .as("B, the previous key, within its grace period: reply signed with B")
+                .hasSize(1);
+        assertThat(exchangeSignedWith(ORIGINAL, c))
+                .as("A, two rotations ago: dropped")
+                .isEmpty();
     }
 
     @Test
@@ -108,7 +122,8 @@ class KeyRotationTest {
     @Test
     void keepsTheLastGoodKeyWhenTheFileIsEmptied() {
         ClusterFiles.writeInPlace(keyFile(), new byte[0]);
-        await().atMost(CEILING).until(() -> "key file is empty".equals(reloader.keyStatus().error()));
+        await().atMost(CEILING)
+                .until(() -> "key file is empty".equals(reloader.keyStatus().error()));
         assertThat(answered(ORIGINAL)).hasSize(1);
     }
 
@@ -117,7 +132,8 @@ class KeyRotationTest {
         byte[] bytes = ("next-key-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         HmacKey written = HmacKey.of(bytes);
         ClusterFiles.renameOver(keyFile(), bytes);
-        await().atMost(CEILING).until(() -> written.fingerprint().equals(reloader.keyStatus().fingerprint()));
+        await().atMost(CEILING)
+                .until(() -> written.fingerprint().equals(reloader.keyStatus().fingerprint()));
         return written;
     }
 
@@ -132,8 +148,11 @@ class KeyRotationTest {
     /** A ping signed with {@code key}, then a sentinel signed with {@code sentinelKey} (which must verify). */
     private List<UdpTestClient.Reply> exchangeSignedWith(HmacKey key, HmacKey sentinelKey) {
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), sentinelKey)) {
-            return client.exchange(UdpTestClient.request(RequestType.PING, QueryArgument.None.INSTANCE,
-                    UUID.randomUUID().toString(), key));
+            return client.exchange(UdpTestClient.request(
+                    RequestType.PING,
+                    QueryArgument.None.INSTANCE,
+                    UUID.randomUUID().toString(),
+                    key));
         }
     }
 

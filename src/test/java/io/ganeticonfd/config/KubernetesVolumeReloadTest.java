@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +39,7 @@ class KubernetesVolumeReloadTest {
     private static final byte[] KEY = ConformanceVectors.read("testsuite-2.16", "hmac.key");
     /** A ceiling for a loaded CI box, not the product's reload promise (the benchmarks measure that). */
     private static final Duration CEILING = Duration.ofSeconds(30);
+
     private static final AtomicLong SERIALS = new AtomicLong(510_000);
 
     @Inject
@@ -59,14 +60,18 @@ class KubernetesVolumeReloadTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("confd.config.file", CONFIG_MAP.dir().resolve("config.data").toString(),
-                    "confd.hmac.key-file", SECRET.dir().resolve("hmac.key").toString());
+            return Map.of(
+                    "confd.config.file",
+                    CONFIG_MAP.dir().resolve("config.data").toString(),
+                    "confd.hmac.key-file",
+                    SECRET.dir().resolve("hmac.key").toString());
         }
     }
 
     @Test
     void reloadsEachConfigMapSwapExactlyOnce() throws Exception {
-        assertThat(Files.isSymbolicLink(VolumeProfile.CONFIG_MAP.dir().resolve("config.data"))).isTrue();
+        assertThat(Files.isSymbolicLink(VolumeProfile.CONFIG_MAP.dir().resolve("config.data")))
+                .isTrue();
         try (QueryStream stream = new QueryStream(lifecycle.udpPort(), HmacKey.of(KEY))) {
             for (int i = 0; i < 3; i++) {
                 long before = count(ReloadOutcome.RELOADED);
@@ -87,17 +92,23 @@ class KubernetesVolumeReloadTest {
         HmacKey next = HmacKey.of(rotated);
         String before = reloader.keyStatus().fingerprint();
         VolumeProfile.SECRET.update(Map.of("hmac.key", rotated));
-        await().atMost(CEILING).until(() -> next.fingerprint().equals(reloader.keyStatus().fingerprint()));
+        await().atMost(CEILING)
+                .until(() -> next.fingerprint().equals(reloader.keyStatus().fingerprint()));
         assertThat(reloader.keyStatus().previousFingerprint()).isEqualTo(before);
         VolumeProfile.SECRET.update(Map.of("hmac.key", KEY));
-        await().atMost(CEILING).until(() -> HmacKey.of(KEY).fingerprint().equals(reloader.keyStatus().fingerprint()));
+        await().atMost(CEILING)
+                .until(() -> HmacKey.of(KEY)
+                        .fingerprint()
+                        .equals(reloader.keyStatus().fingerprint()));
     }
 
     @Test
     void keepsServingTheLastGoodSnapshotWhenASwapBringsABrokenFile() {
         byte[] good = ClusterFiles.withSerial(SERIALS.incrementAndGet());
-        assertSurvivesSwap(() -> VolumeProfile.CONFIG_MAP.update(Map.of("config.data",
-                java.util.Arrays.copyOf(good, good.length / 2))), "invalid JSON");
+        assertSurvivesSwap(
+                () -> VolumeProfile.CONFIG_MAP.update(
+                        Map.of("config.data", java.util.Arrays.copyOf(good, good.length / 2))),
+                "invalid JSON");
     }
 
     @Test
@@ -118,7 +129,9 @@ class KubernetesVolumeReloadTest {
             ReloadStatus status = reloader.status();
             assertThat(status.fileBroken()).isTrue();
             assertThat(status.lastError()).contains(reason);
-            assertThat(served.snapshot().cluster().clusterSerial()).as("the last good snapshot").isEqualTo(good);
+            assertThat(served.snapshot().cluster().clusterSerial())
+                    .as("the last good snapshot")
+                    .isEqualTo(good);
             given().get("/q/health/well").then().statusCode(503).body(containsString(reason));
             given().get("/q/health/ready").then().statusCode(200);
             long answered = stream.answered();
@@ -139,8 +152,10 @@ class KubernetesVolumeReloadTest {
     private long swapInGoodConfig() {
         long serial = SERIALS.incrementAndGet();
         VolumeProfile.CONFIG_MAP.update(Map.of("config.data", ClusterFiles.withSerial(serial)));
-        await().atMost(CEILING).pollInterval(Duration.ofMillis(10))
-                .until(() -> served.snapshot().cluster().clusterSerial() == serial && !reloader.status().fileBroken());
+        await().atMost(CEILING)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> served.snapshot().cluster().clusterSerial() == serial
+                        && !reloader.status().fileBroken());
         return serial;
     }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Ganeti's lookup order: exact key, exact name, then a unique short name (PROTOCOL.md §4). */
 class NameIndexTest {
 
-    record Item(String key, String name) {
-    }
+    record Item(String key, String name) {}
 
     static final Item NODE1_COM = new Item("6b3e-0001", "node1.example.com");
     static final Item NODE1_ORG = new Item("6b3e-0002", "node1.example.org");
@@ -83,8 +82,21 @@ class NameIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"node2.", "node2.example.", "nod", "node", "node2.exa", "", ".", "example.com", "com",
-        "node2.example.com.", " node2", "node2 "})
+    @ValueSource(
+            strings = {
+                "node2.",
+                "node2.example.",
+                "nod",
+                "node",
+                "node2.exa",
+                "",
+                ".",
+                "example.com",
+                "com",
+                "node2.example.com.",
+                " node2",
+                "node2 "
+            })
     void findsNothingForPartialLabelsTrailingDotsOrEmptyString(String query) {
         assertThat(index.find(query)).isInstanceOf(NameIndex.Lookup.NotFound.class);
     }

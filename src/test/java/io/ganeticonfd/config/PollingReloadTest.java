@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -52,8 +52,11 @@ class PollingReloadTest {
     }
 
     private void follow(Path config, Path key) {
-        reloader = TestSettings.reloader(served, config, key, new TestSettings.Reload(Duration.ofMillis(50),
-                Duration.ofMillis(20), Duration.ofMillis(20), false));
+        reloader = TestSettings.reloader(
+                served,
+                config,
+                key,
+                new TestSettings.Reload(Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofMillis(20), false));
         assertThat(reloader.loadInitialKey()).isNull();
         assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
         reloader.start();
@@ -109,8 +112,8 @@ class PollingReloadTest {
 
     @Test
     void followsAKubernetesVolumeSwap() {
-        ProjectedVolume volume = new ProjectedVolume(dir.resolve("volume"),
-                Map.of("config.data", ClusterFiles.withSerial(3040), "hmac.key", KEY));
+        ProjectedVolume volume = new ProjectedVolume(
+                dir.resolve("volume"), Map.of("config.data", ClusterFiles.withSerial(3040), "hmac.key", KEY));
         follow(volume.dir().resolve("config.data"), volume.dir().resolve("hmac.key"));
 
         volume.update(Map.of("config.data", ClusterFiles.withSerial(3041), "hmac.key", KEY));
@@ -122,26 +125,35 @@ class PollingReloadTest {
     static Stream<Arguments> brokenFiles() {
         byte[] good = ClusterFiles.withSerial(3079);
         return Stream.of(
-                Arguments.of("emptied", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c, new byte[0]), "file is empty"),
-                Arguments.of("truncated", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c,
-                        Arrays.copyOf(good, good.length / 2)), "invalid JSON"),
-                Arguments.of("not JSON", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c,
-                        "not json at all".getBytes(StandardCharsets.UTF_8)), "invalid JSON"),
-                Arguments.of("renamed over by the wrong structure", (Consumer<Path>) c -> ClusterFiles.renameOver(c,
-                        "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)), "not a JSON object"),
+                Arguments.of(
+                        "emptied", (Consumer<Path>) c -> ClusterFiles.writeInPlace(c, new byte[0]), "file is empty"),
+                Arguments.of(
+                        "truncated",
+                        (Consumer<Path>) c -> ClusterFiles.writeInPlace(c, Arrays.copyOf(good, good.length / 2)),
+                        "invalid JSON"),
+                Arguments.of(
+                        "not JSON",
+                        (Consumer<Path>)
+                                c -> ClusterFiles.writeInPlace(c, "not json at all".getBytes(StandardCharsets.UTF_8)),
+                        "invalid JSON"),
+                Arguments.of(
+                        "renamed over by the wrong structure",
+                        (Consumer<Path>) c -> ClusterFiles.renameOver(c, "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)),
+                        "not a JSON object"),
                 Arguments.of("deleted", (Consumer<Path>) c -> c.toFile().delete(), "does not exist"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
-    void keepsTheLastGoodSnapshotWhenThePolledFileBreaksAndServesItsRepair(String how, Consumer<Path> breakIt,
-            String reason) throws IOException {
+    void keepsTheLastGoodSnapshotWhenThePolledFileBreaksAndServesItsRepair(
+            String how, Consumer<Path> breakIt, String reason) throws IOException {
         Path config = clusterDir(3070);
 
         breakIt.accept(config);
 
-        await().atMost(BOUND).until(() -> count(ReloadOutcome.FAILED) > 0
-                && String.valueOf(reloader.status().lastError()).contains(reason));
+        await().atMost(BOUND)
+                .until(() -> count(ReloadOutcome.FAILED) > 0
+                        && String.valueOf(reloader.status().lastError()).contains(reason));
         assertThat(reloader.status().fileBroken()).isTrue();
         assertThat(served()).as("the last good snapshot").isEqualTo(3070);
 
@@ -175,8 +187,12 @@ class PollingReloadTest {
 
         ClusterFiles.renameOver(dir.resolve("hmac.key"), next);
 
-        await().atMost(BOUND).until(() -> HmacKey.of(next).fingerprint().equals(reloader.keyStatus().fingerprint()));
-        assertThat(reloader.keyStatus().previousFingerprint()).isEqualTo(HmacKey.of(KEY).fingerprint());
+        await().atMost(BOUND)
+                .until(() -> HmacKey.of(next)
+                        .fingerprint()
+                        .equals(reloader.keyStatus().fingerprint()));
+        assertThat(reloader.keyStatus().previousFingerprint())
+                .isEqualTo(HmacKey.of(KEY).fingerprint());
     }
 
     private static void toggleGroupRead(Path file) throws IOException {

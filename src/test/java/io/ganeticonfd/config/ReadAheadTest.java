@@ -29,6 +29,7 @@ class ReadAheadTest {
 
     /** Long enough that no stall of a loaded CI box outlasts it (see the two-step write). */
     private static final Duration LONG_SETTLE = Duration.ofSeconds(8);
+
     private static final Duration CEILING = Duration.ofSeconds(60);
 
     @TempDir
@@ -43,7 +44,10 @@ class ReadAheadTest {
         config = dir.resolve("config.data");
         Files.write(config, ClusterFiles.withSerial(1000));
         Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        reloader = TestSettings.reloader(served, config, dir.resolve("hmac.key"),
+        reloader = TestSettings.reloader(
+                served,
+                config,
+                dir.resolve("hmac.key"),
                 new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
         assertThat(reloader.loadInitialKey()).isNull();
         assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
@@ -66,11 +70,16 @@ class ReadAheadTest {
 
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(ReloadOutcome.SUPERSEDED);
-            assertThat(e.nanos()).as("the work of reading it").isEqualTo(stale.nanos()).isPositive();
+            assertThat(e.nanos())
+                    .as("the work of reading it")
+                    .isEqualTo(stale.nanos())
+                    .isPositive();
         });
         assertThat(served()).isEqualTo(1000);
         ReloadStatus status = reloader.status();
-        assertThat(status.reloads()).containsEntry(ReloadOutcome.SUPERSEDED, 1L).containsEntry(ReloadOutcome.RELOADED, 1L);
+        assertThat(status.reloads())
+                .containsEntry(ReloadOutcome.SUPERSEDED, 1L)
+                .containsEntry(ReloadOutcome.RELOADED, 1L);
         assertThat(status.lastOutcome()).isEqualTo(ReloadOutcome.RELOADED);
         assertThat(reloader.commitConfig(reloader.prepareConfig())).isEqualTo(ReloadOutcome.RELOADED);
         assertThat(served()).isEqualTo(1002);
@@ -91,8 +100,11 @@ class ReadAheadTest {
         assertThat(reloader.commitConfig(prepared)).isEqualTo(ReloadOutcome.RELOADED);
         long commit = System.nanoTime() - before;
         assertThat(served()).isEqualTo(1003);
-        assertThat(events).singleElement().satisfies(e -> assertThat(e.nanos())
-                .as("reading and swapping, not the wait between them").isBetween(prepared.nanos(), prepared.nanos() + commit));
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.nanos())
+                        .as("reading and swapping, not the wait between them")
+                        .isBetween(prepared.nanos(), prepared.nanos() + commit));
     }
 
     @Test
@@ -113,8 +125,8 @@ class ReadAheadTest {
         // longer than any stall of a loaded machine keeps that state long enough to be seen (and the
         // second half written) without racing it; the test costs one settle time after the write.
         reloader.close();
-        reloader = TestSettings.reloader(served, config, dir.resolve("hmac.key"),
-                new TestSettings.Reload(Duration.ZERO, LONG_SETTLE));
+        reloader = TestSettings.reloader(
+                served, config, dir.resolve("hmac.key"), new TestSettings.Reload(Duration.ZERO, LONG_SETTLE));
         assertThat(reloader.loadInitialKey()).isNull();
         reloader.start();
         byte[] next = ClusterFiles.withSerial(1004);

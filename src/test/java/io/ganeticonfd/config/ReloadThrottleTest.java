@@ -118,11 +118,15 @@ class ReloadThrottleTest {
         settling.changed(0);
         assertThat(settling.delay(0)).isEqualTo(100 * MS);
         settling.changed(60 * MS);
-        assertThat(settling.delay(100 * MS)).as("a later change restarts the settle time").isEqualTo(60 * MS);
+        assertThat(settling.delay(100 * MS))
+                .as("a later change restarts the settle time")
+                .isEqualTo(60 * MS);
         assertThat(settling.delay(160 * MS)).isZero();
         settling.reloaded(160 * MS);
         settling.changed(200 * MS);
-        assertThat(settling.delay(300 * MS)).as("then the interval still applies").isEqualTo(860 * MS);
+        assertThat(settling.delay(300 * MS))
+                .as("then the interval still applies")
+                .isEqualTo(860 * MS);
     }
 
     @Test

@@ -82,7 +82,8 @@ class SnapshotLoaderTest {
         Path file = write("config.data", CONFIG);
         SnapshotLoader.Loaded first = loaded(loader.load(file, null));
         String text = new String(CONFIG, StandardCharsets.UTF_8);
-        byte[] rewritten = text.replace("\"serial_no\": 3189", "\"serial_no\": 3190").getBytes(StandardCharsets.UTF_8);
+        byte[] rewritten =
+                text.replace("\"serial_no\": 3189", "\"serial_no\": 3190").getBytes(StandardCharsets.UTF_8);
         assertThat(rewritten).hasSameSizeAs(CONFIG).isNotEqualTo(CONFIG);
         Files.write(file, rewritten);
 
@@ -124,7 +125,9 @@ class SnapshotLoaderTest {
     void reportsAnUnreadableFile() throws IOException {
         Path file = write("config.data", CONFIG);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(file), "running as root: permissions do not stop reading (UnreadableFilesIT covers this, running the jar as user nobody)");
+        assumeFalse(
+                Files.isReadable(file),
+                "running as root: permissions do not stop reading (UnreadableFilesIT covers this, running the jar as user nobody)");
 
         assertThat(failure(loader.load(file, null))).isEqualTo("permission denied");
     }
@@ -135,20 +138,29 @@ class SnapshotLoaderTest {
         long checksum = loaded(loader.load(file, null)).checksum();
         Files.write(file, Arrays.copyOf(CONFIG, CONFIG.length / 3));
 
-        assertThat(failure(loader.load(file, checksum))).startsWith("invalid JSON: ").containsPattern("line \\d+ column \\d+");
+        assertThat(failure(loader.load(file, checksum)))
+                .startsWith("invalid JSON: ")
+                .containsPattern("line \\d+ column \\d+");
     }
 
     @Test
     void reportsAConfigThatIsValidJsonButNotAConfig() throws IOException {
-        assertThat(failure(loader.load(write("config.data", "{\"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null)))
+        assertThat(failure(
+                        loader.load(write("config.data", "{\"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null)))
                 .isEqualTo("no numeric top-level 'version'");
     }
 
     @Test
     void givesDifferentContentDifferentChecksums() throws IOException {
-        long a = loaded(loader.load(write("a", "{\"version\": 1, \"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null)).checksum();
-        long b = loaded(loader.load(write("b", "{\"version\": 2, \"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null)).checksum();
-        long c = loaded(loader.load(write("c", "{\"version\": 1, \"cluster\": {} }".getBytes(StandardCharsets.UTF_8)), null)).checksum();
+        long a = loaded(loader.load(
+                        write("a", "{\"version\": 1, \"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null))
+                .checksum();
+        long b = loaded(loader.load(
+                        write("b", "{\"version\": 2, \"cluster\": {}}".getBytes(StandardCharsets.UTF_8)), null))
+                .checksum();
+        long c = loaded(loader.load(
+                        write("c", "{\"version\": 1, \"cluster\": {} }".getBytes(StandardCharsets.UTF_8)), null))
+                .checksum();
 
         assertThat(a).isNotEqualTo(b).isNotEqualTo(c);
         assertThat(b).isNotEqualTo(c);

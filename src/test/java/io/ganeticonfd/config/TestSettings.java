@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Settings for caches and watchers built in plain JUnit tests (Quarkus builds them from config otherwise). */
 final class TestSettings {
 
-    private TestSettings() {
-    }
+    private TestSettings() {}
 
     /** {@code confd.config.*}: this file, private values served as they are. */
     record Config(Path file, boolean redactPrivate) implements ConfigSettings {
@@ -26,7 +25,8 @@ final class TestSettings {
     }
 
     /** {@code confd.reload.*}. */
-    record Reload(Duration minInterval, Duration pollInterval, Duration settle, boolean fileEvents) implements ReloadSettings {
+    record Reload(Duration minInterval, Duration pollInterval, Duration settle, boolean fileEvents)
+            implements ReloadSettings {
         /** File events on, checks every 500 ms. */
         Reload(Duration minInterval, Duration settle) {
             this(minInterval, Duration.ofMillis(500), settle, true);

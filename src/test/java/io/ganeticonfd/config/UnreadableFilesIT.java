@@ -48,7 +48,8 @@ class UnreadableFilesIT {
     private static final HmacKey KEY = ConformanceVectors.key("testsuite-2.16");
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @ParameterizedTest(name = "file-events={0}")
     @ValueSource(booleans = {true, false})
@@ -61,12 +62,27 @@ class UnreadableFilesIT {
         Unprivileged.handOver(dir, config, keyFile);
         int port = DaemonProcess.freeUdpPort();
         int httpPort = DaemonProcess.freeTcpPort();
-        try (DaemonProcess daemon = Unprivileged.start(List.of("-Dconfd.reload.file-events=" + fileEvents), "-f",
-                "--config-file", config.toString(), "--hmac-key-file", keyFile.toString(), "-p", Integer.toString(port),
-                "-b", "127.0.0.1", "--http-port", Integer.toString(httpPort))) {
+        try (DaemonProcess daemon = Unprivileged.start(
+                List.of("-Dconfd.reload.file-events=" + fileEvents),
+                "-f",
+                "--config-file",
+                config.toString(),
+                "--hmac-key-file",
+                keyFile.toString(),
+                "-p",
+                Integer.toString(port),
+                "-b",
+                "127.0.0.1",
+                "--http-port",
+                Integer.toString(httpPort))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> masterSerial(port, KEY) == 601);
-            await().atMost(BOUND).ignoreExceptions().untilAsserted(() -> assertThat(
-                    status(httpPort).path("configFile").path("watchMode").asText()).isEqualTo(fileEvents ? "watch" : "poll"));
+            await().atMost(BOUND)
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(status(httpPort)
+                                    .path("configFile")
+                                    .path("watchMode")
+                                    .asText())
+                            .isEqualTo(fileEvents ? "watch" : "poll"));
             try (QueryStream stream = new QueryStream(port, KEY)) {
                 changeBothFilesUnreadableThenFixThem(daemon, config, keyFile, port, httpPort);
                 stream.close();
@@ -79,16 +95,19 @@ class UnreadableFilesIT {
     }
 
     /** The config, then the key, replaced by an unreadable file, then made readable. */
-    private void changeBothFilesUnreadableThenFixThem(DaemonProcess daemon, Path config, Path keyFile, int port, int httpPort)
-            throws IOException {
+    private void changeBothFilesUnreadableThenFixThem(
+            DaemonProcess daemon, Path config, Path keyFile, int port, int httpPort) throws IOException {
         // The next config arrives unreadable: 601 keeps serving, the failure is reported.
         replaceUnreadable(config, ClusterFiles.withSerial(602));
-        await().atMost(BOUND).until(() -> status(httpPort).path("lastError").asText().endsWith(": permission denied"));
+        await().atMost(BOUND)
+                .until(() -> status(httpPort).path("lastError").asText().endsWith(": permission denied"));
         assertThat(masterSerial(port, KEY)).isEqualTo(601);
         assertThat(status(httpPort).path("configFile").path("ok").asBoolean()).isFalse();
         assertThat(wellness(httpPort)).isEqualTo(503);
-        assertThat(daemon.output()).contains("Cannot load configuration from " + config
-                + ": permission denied; still serving cluster serial 601").doesNotContain("\tat ");
+        assertThat(daemon.output())
+                .contains("Cannot load configuration from " + config
+                        + ": permission denied; still serving cluster serial 601")
+                .doesNotContain("\tat ");
 
         // Fixing the permissions is enough.
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
@@ -100,7 +119,9 @@ class UnreadableFilesIT {
         byte[] nextBytes = ("next-key-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         HmacKey next = HmacKey.of(nextBytes);
         replaceUnreadable(keyFile, nextBytes);
-        await().atMost(BOUND).until(() -> "permission denied".equals(status(httpPort).path("hmacKey").path("error").asText()));
+        await().atMost(BOUND)
+                .until(() -> "permission denied"
+                        .equals(status(httpPort).path("hmacKey").path("error").asText()));
         assertThat(masterSerial(port, KEY)).isEqualTo(602);
         assertThat(masterSerial(port, next)).isEqualTo(-1);
 
@@ -110,7 +131,9 @@ class UnreadableFilesIT {
         assertThat(key.path("fingerprint").asText()).isEqualTo(next.fingerprint());
         assertThat(key.path("previousFingerprint").asText()).isEqualTo(KEY.fingerprint());
         assertThat(key.path("error").isNull()).isTrue();
-        assertThat(masterSerial(port, KEY)).as("the previous key, within its grace period").isEqualTo(602);
+        assertThat(masterSerial(port, KEY))
+                .as("the previous key, within its grace period")
+                .isEqualTo(602);
     }
 
     /** Writes {@code data} to a new file with no permissions at all and renames it over {@code file}. */
@@ -122,7 +145,8 @@ class UnreadableFilesIT {
     }
 
     private static long masterSerial(int port, HmacKey key) {
-        return UdpTestClient.okSerial(UdpTestClient.askOnce(port, key, RequestType.CLUSTER_MASTER, Duration.ofSeconds(5)));
+        return UdpTestClient.okSerial(
+                UdpTestClient.askOnce(port, key, RequestType.CLUSTER_MASTER, Duration.ofSeconds(5)));
     }
 
     private JsonNode status(int httpPort) {
@@ -139,8 +163,11 @@ class UnreadableFilesIT {
 
     private HttpResponse<String> get(int httpPort, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -21,8 +21,7 @@ public final class ConformanceVectors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ConformanceVectors() {
-    }
+    private ConformanceVectors() {}
 
     /** The directory holding one vector set's files. */
     public static Path directory(String name) {
@@ -39,7 +38,11 @@ public final class ConformanceVectors {
                 }
                 JsonNode g = JSON.readTree(line);
                 JsonNode reply = g.get("reply");
-                out.add(new ConformanceCase(name, g.get("i").asInt(), g.get("q"), g.get("norm").asText(),
+                out.add(new ConformanceCase(
+                        name,
+                        g.get("i").asInt(),
+                        g.get("q"),
+                        g.get("norm").asText(),
                         reply == null || reply.isNull() ? null : reply));
             }
         } catch (IOException e) {

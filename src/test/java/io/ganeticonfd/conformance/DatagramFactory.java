@@ -19,11 +19,9 @@ import io.ganeticonfd.protocol.HmacKey;
 public final class DatagramFactory {
 
     /** A datagram and the rsalt its reply must echo (null when none is expected). */
-    public record Built(byte[] data, String rsalt) {
-    }
+    public record Built(byte[] data, String rsalt) {}
 
-    private DatagramFactory() {
-    }
+    private DatagramFactory() {}
 
     /** The datagram for {@code spec}, signed with {@code key} at {@code nowSeconds}. */
     public static Built build(JsonNode spec, HmacKey key, long nowSeconds) {
@@ -36,8 +34,12 @@ public final class DatagramFactory {
         boolean ascii = spec.path("ascii").asBoolean(true);
         String rsalt = UUID.randomUUID().toString();
         Map<String, JsonNode> req = new LinkedHashMap<>();
-        req.put("protocol", spec.has("protocol") ? spec.get("protocol") : new com.fasterxml.jackson.databind.node.IntNode(1));
-        req.put("type", spec.get("type") == null ? com.fasterxml.jackson.databind.node.NullNode.instance : spec.get("type"));
+        req.put(
+                "protocol",
+                spec.has("protocol") ? spec.get("protocol") : new com.fasterxml.jackson.databind.node.IntNode(1));
+        req.put(
+                "type",
+                spec.get("type") == null ? com.fasterxml.jackson.databind.node.NullNode.instance : spec.get("type"));
         req.put("rsalt", TextNode.valueOf(rsalt));
         if (spec.has("rsalt")) {
             if (spec.get("rsalt").isNull()) {
@@ -53,7 +55,8 @@ public final class DatagramFactory {
         }
         spec.path("omit").forEach(k -> req.remove(k.asText()));
         spec.path("extra").fields().forEachRemaining(e -> req.put(e.getKey(), e.getValue()));
-        String text = spec.has("inner") ? spec.get("inner").asText().replace("{rsalt}", rsalt == null ? "" : rsalt)
+        String text = spec.has("inner")
+                ? spec.get("inner").asText().replace("{rsalt}", rsalt == null ? "" : rsalt)
                 : PythonJson.dumps(req, ascii) + "\n";
         String salt;
         if (spec.has("salt")) {
@@ -75,7 +78,8 @@ public final class DatagramFactory {
     }
 
     private static byte[] envelope(JsonNode spec, HmacKey key, String msg, String salt, boolean ascii) {
-        String h = HexFormat.of().formatHex(key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
+        String h = HexFormat.of()
+                .formatHex(key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
         if (spec.path("bad_hmac").asBoolean(false)) {
             h = "0".repeat(40);
         }

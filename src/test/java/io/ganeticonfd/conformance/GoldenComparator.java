@@ -16,8 +16,7 @@ public final class GoldenComparator {
 
     private static final Set<String> TIME_KEYS = Set.of("ctime", "mtime");
 
-    private GoldenComparator() {
-    }
+    private GoldenComparator() {}
 
     /** Null when {@code actual} conforms to {@code expected} under {@code norm}; otherwise why not. */
     public static String mismatch(ConformanceCase c, JsonNode actual) {
@@ -37,7 +36,8 @@ public final class GoldenComparator {
             }
         }
         if (!canonAnswer(c, expected.get("answer")).equals(canonAnswer(c, actual.get("answer")))) {
-            return "answer differs (" + c.norm() + "): " + truncate(actual.get("answer")) + " != " + truncate(expected.get("answer"));
+            return "answer differs (" + c.norm() + "): " + truncate(actual.get("answer")) + " != "
+                    + truncate(expected.get("answer"));
         }
         return null;
     }
@@ -78,7 +78,8 @@ public final class GoldenComparator {
             if (key != null && TIME_KEYS.contains(key)) {
                 return "time:" + (long) Math.rint(v.asDouble() * 1_000_000);
             }
-            BigDecimal d = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : BigDecimal.valueOf(v.doubleValue());
+            BigDecimal d =
+                    v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : BigDecimal.valueOf(v.doubleValue());
             return "num:" + d.stripTrailingZeros().toPlainString();
         }
         if (v.isTextual()) {

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** JSON text as Python's {@code json.dumps} writes it by default, so datagram sizes match the recordings. */
 final class PythonJson {
 
-    private PythonJson() {
-    }
+    private PythonJson() {}
 
     static String dumps(Map<String, JsonNode> object, boolean ascii) {
         StringBuilder sb = new StringBuilder("{");

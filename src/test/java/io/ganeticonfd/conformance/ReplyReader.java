@@ -12,13 +12,11 @@ import io.ganeticonfd.protocol.HmacKey;
 public final class ReplyReader {
 
     /** A verified reply: the salt it carried and its decoded message object. */
-    public record Read(String salt, JsonNode message) {
-    }
+    public record Read(String salt, JsonNode message) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReplyReader() {
-    }
+    private ReplyReader() {}
 
     /** The verified reply, or an {@link AssertionError} saying what is wrong with it. */
     public static Read read(byte[] data, int len, HmacKey key) {
@@ -30,8 +28,8 @@ public final class ReplyReader {
             JsonNode env = JSON.readTree(text.substring(4));
             String msg = env.get("msg").asText();
             String salt = env.get("salt").asText();
-            String expected = HexFormat.of().formatHex(
-                    key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
+            String expected = HexFormat.of()
+                    .formatHex(key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
             if (!expected.equals(env.get("hmac").asText())) {
                 throw new AssertionError("reply HMAC does not verify: " + text);
             }

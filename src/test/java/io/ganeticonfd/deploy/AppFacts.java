@@ -16,10 +16,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
-import io.ganeticonfd.server.Version;
 import io.ganeticonfd.config.ConfigSettings;
 import io.ganeticonfd.config.HmacSettings;
 import io.ganeticonfd.server.UdpSettings;
+import io.ganeticonfd.server.Version;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.health.api.Wellness;
@@ -36,8 +36,7 @@ final class AppFacts {
 
     private static final Properties APPLICATION = load(ROOT.resolve("src/main/resources/application.properties"));
 
-    private AppFacts() {
-    }
+    private AppFacts() {}
 
     /** The UDP port the daemon binds by default. */
     static int udpPort() {

@@ -65,16 +65,24 @@ class ConfigMapOverlayTest {
         assertThat(config.getConfigMap()).as("config.data from a ConfigMap").isNotNull();
         assertThat(key.getSecret()).as("hmac.key from a Secret").isNotNull();
         var c = PodChecks.container(ds);
-        assertThat(config.getConfigMap().getItems()).extracting(KeyToPath::getPath)
+        assertThat(config.getConfigMap().getItems())
+                .extracting(KeyToPath::getPath)
                 .containsExactly(fileName(PodChecks.env(c, "CONFD_CONFIG_FILE")));
-        assertThat(key.getSecret().getItems()).extracting(KeyToPath::getPath)
+        assertThat(key.getSecret().getItems())
+                .extracting(KeyToPath::getPath)
                 .containsExactly(fileName(PodChecks.env(c, "CONFD_HMAC_KEY_FILE")));
         assertThat(fileName(AppFacts.configFile())).isEqualTo(fileName(PodChecks.env(c, "CONFD_CONFIG_FILE")));
         assertThat(fileName(AppFacts.keyFile())).isEqualTo(fileName(PodChecks.env(c, "CONFD_HMAC_KEY_FILE")));
-        assertThat(key.getSecret().getDefaultMode() & 0007).as("the key is not world-readable").isZero();
+        assertThat(key.getSecret().getDefaultMode() & 0007)
+                .as("the key is not world-readable")
+                .isZero();
         assertThat(ds.getSpec().getTemplate().getSpec().getSecurityContext().getFsGroup())
                 .as("the projected files' group is the daemon's")
-                .isEqualTo(ds.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsGroup());
+                .isEqualTo(ds.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getSecurityContext()
+                        .getRunAsGroup());
     }
 
     @Test

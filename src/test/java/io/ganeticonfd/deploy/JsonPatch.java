@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class JsonPatch {
 
-    private JsonPatch() {
-    }
+    private JsonPatch() {}
 
     /** {@code target} (a deep copy) with {@code operations} applied. */
     static JsonNode apply(JsonNode target, JsonNode operations) {
@@ -23,7 +22,8 @@ final class JsonPatch {
                 case "test" -> {
                     JsonNode actual = doc.at(path);
                     if (!actual.equals(op.get("value"))) {
-                        throw new IllegalStateException("test failed at " + path + ": " + actual + " != " + op.get("value"));
+                        throw new IllegalStateException(
+                                "test failed at " + path + ": " + actual + " != " + op.get("value"));
                     }
                 }
                 case "add" -> add(doc, path, op.get("value").deepCopy(), false);

@@ -24,23 +24,30 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.kustomize.v1beta1.Kustomization;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 
 /** The kustomize base in deploy/kubernetes/base, loaded into fabric8's model and checked against the application. */
 class KubernetesManifestsTest {
 
     static final Path BASE = AppFacts.ROOT.resolve("deploy/kubernetes/base");
     static final String MASTER_CANDIDATE_LABEL = "ganeti.org/master-candidate";
-    static final List<String> APP_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/component",
-            "app.kubernetes.io/part-of", "app.kubernetes.io/version");
+    static final List<String> APP_LABELS = List.of(
+            "app.kubernetes.io/name",
+            "app.kubernetes.io/component",
+            "app.kubernetes.io/part-of",
+            "app.kubernetes.io/version");
 
     static Stream<Path> baseResources() {
         return Manifests.resources(BASE).stream();
     }
 
     static <T> T baseObject(Class<T> type) {
-        return baseResources().map(Manifests::load).filter(type::isInstance).map(type::cast).findFirst()
+        return baseResources()
+                .map(Manifests::load)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in the base"));
     }
 
@@ -51,7 +58,8 @@ class KubernetesManifestsTest {
     /** The app labels every object carries (the DaemonSet's), and the selector: the same without version. */
     static Map<String, String> appLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        APP_LABELS.forEach(k -> labels.put(k, daemonSet().getMetadata().getLabels().get(k)));
+        APP_LABELS.forEach(
+                k -> labels.put(k, daemonSet().getMetadata().getLabels().get(k)));
         return labels;
     }
 
@@ -66,7 +74,8 @@ class KubernetesManifestsTest {
     void everyResourceIsAKnownKindWithOnlyKnownFields(Path file) {
         HasMetadata o = Manifests.load(file);
         assertThat(Manifests.unknownFields(o)).as(file.getFileName().toString()).isEmpty();
-        assertThat(file.getFileName().toString()).as("one object per file, named by kind")
+        assertThat(file.getFileName().toString())
+                .as("one object per file, named by kind")
                 .isEqualTo(o.getKind().toLowerCase(Locale.ROOT) + ".yaml");
     }
 
@@ -75,7 +84,8 @@ class KubernetesManifestsTest {
         Kustomization k = Manifests.kustomization(BASE);
         assertThat(Manifests.unknownFields(k)).isEmpty();
         try (Stream<Path> files = Files.list(BASE)) {
-            assertThat(files.filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).map(Path::normalize))
+            assertThat(files.filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
+                            .map(Path::normalize))
                     .containsExactlyInAnyOrderElementsOf(Manifests.resources(BASE));
         }
     }
@@ -94,22 +104,26 @@ class KubernetesManifestsTest {
                 assertThat(o.getMetadata().getName()).isEqualTo(namespace);
             }
         });
-        assertThat(daemonSet().getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(labels);
+        assertThat(daemonSet().getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(labels);
     }
 
     @Test
     void selectorsLeaveOutTheVersion() {
         Map<String, String> selector = selectorLabels();
         assertThat(daemonSet().getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
-        assertThat(baseObject(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector);
-        assertThat(baseObject(PodMonitor.class).getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+        assertThat(baseObject(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(selector);
+        assertThat(baseObject(PodMonitor.class).getSpec().getSelector().getMatchLabels())
+                .isEqualTo(selector);
     }
 
     @Test
     void imageTagIsTheProjectVersion() {
         var images = Manifests.kustomization(BASE).getImages();
         assertThat(images).hasSize(1);
-        assertThat(images.get(0).getName()).isEqualTo(PodChecks.container(daemonSet()).getImage());
+        assertThat(images.get(0).getName())
+                .isEqualTo(PodChecks.container(daemonSet()).getImage());
         assertThat(images.get(0).getNewTag()).isEqualTo(AppFacts.version());
     }
 
@@ -120,10 +134,17 @@ class KubernetesManifestsTest {
         assertThat(pod.getNodeSelector()).containsEntry(MASTER_CANDIDATE_LABEL, "true");
         assertThat(pod.getHostNetwork()).isTrue();
         assertThat(pod.getDnsPolicy()).isEqualTo("ClusterFirstWithHostNet");
-        assertThat(pod.getTolerations()).extracting(Toleration::getKey, Toleration::getOperator, Toleration::getEffect)
-                .contains(org.assertj.core.groups.Tuple.tuple("node-role.kubernetes.io/control-plane", "Exists", "NoSchedule"));
+        assertThat(pod.getTolerations())
+                .extracting(Toleration::getKey, Toleration::getOperator, Toleration::getEffect)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        "node-role.kubernetes.io/control-plane", "Exists", "NoSchedule"));
         assertThat(ds.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
-        assertThat(ds.getSpec().getUpdateStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(ds.getSpec()
+                        .getUpdateStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,7 +170,8 @@ class KubernetesManifestsTest {
         PodChecks.isHardened(daemonSet());
         ServiceAccount sa = baseObject(ServiceAccount.class);
         assertThat(sa.getAutomountServiceAccountToken()).isFalse();
-        assertThat(daemonSet().getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(sa.getMetadata().getName());
+        assertThat(daemonSet().getSpec().getTemplate().getSpec().getServiceAccountName())
+                .isEqualTo(sa.getMetadata().getName());
     }
 
     @Test
@@ -160,7 +182,8 @@ class KubernetesManifestsTest {
         assertThat(np.getSpec().getIngress().get(0).getFrom()).isNullOrEmpty();
         assertThat(np.getSpec().getIngress().get(0).getPorts())
                 .extracting(NetworkPolicyPort::getProtocol, p -> p.getPort().getIntVal())
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("UDP", AppFacts.udpPort()),
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("UDP", AppFacts.udpPort()),
                         org.assertj.core.groups.Tuple.tuple("TCP", AppFacts.httpPort()));
     }
 
@@ -173,9 +196,11 @@ class KubernetesManifestsTest {
         assertThat(e.getPath()).isEqualTo(AppFacts.metricsPath());
         assertThat(PodChecks.port(PodChecks.container(daemonSet()), e.getPort()).getContainerPort())
                 .isEqualTo(AppFacts.httpPort());
-        assertThat(daemonSet().getMetadata().getLabels()).containsKey(pm.getSpec().getJobLabel());
+        assertThat(daemonSet().getMetadata().getLabels())
+                .containsKey(pm.getSpec().getJobLabel());
         assertThat(daemonSet().getMetadata().getLabels().get(pm.getSpec().getJobLabel()))
-                .as("the job label the alert rules expect").isEqualTo(MonitoringTest.JOB);
+                .as("the job label the alert rules expect")
+                .isEqualTo(MonitoringTest.JOB);
     }
 
     @Test

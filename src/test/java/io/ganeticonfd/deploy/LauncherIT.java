@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ganeticonfd.daemon.ConfdMain;
 import io.ganeticonfd.conformance.ConformanceVectors;
+import io.ganeticonfd.daemon.ConfdMain;
 import io.ganeticonfd.protocol.ConfdReply;
 import io.ganeticonfd.protocol.HmacKey;
 import io.ganeticonfd.protocol.QueryArgument;
@@ -58,21 +58,24 @@ class LauncherIT {
 
     @TempDir
     Path dir;
+
     Path cluster;
     Path pidFile;
     Path logFile;
     final List<Long> started = new ArrayList<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A finished launcher run. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void setUp() throws IOException {
         assumeTrue(Files.exists(JAR), "build the jar first: ./mvnw package");
         Path runner = Path.of(System.getProperty("native.image.path", "/nonexistent"));
-        assumeTrue(!Files.exists(runner) || Files.getLastModifiedTime(runner).compareTo(Files.getLastModifiedTime(JAR)) < 0,
+        assumeTrue(
+                !Files.exists(runner)
+                        || Files.getLastModifiedTime(runner).compareTo(Files.getLastModifiedTime(JAR)) < 0,
                 "a native build: the launcher runs the jar");
         cluster = Files.createDirectory(dir.resolve("cluster"));
         Files.write(cluster.resolve("config.data"), ConformanceVectors.read("testsuite-2.16", "config.data"));
@@ -109,22 +112,33 @@ class LauncherIT {
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         started.add(pid);
         ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
-        assertThat(daemon.info().commandLine().orElse("")).as("the PID file holds java's PID").contains(JAR.toString());
+        assertThat(daemon.info().commandLine().orElse(""))
+                .as("the PID file holds java's PID")
+                .contains(JAR.toString());
         assertThat(sessionOf(pid)).as("detached: leads its own session").isEqualTo(pid);
         assertThat(Files.readAllLines(logFile)).anyMatch(l -> l.contains("Answering confd queries"));
 
         ConfdReply pong = ping(udp);
         assertThat(pong.ok()).as("answers on UDP once the launcher returns").isTrue();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
                 .until(() -> get(httpPort, "/q/health/ready").statusCode() == 200);
-        assertThat(pong.answer().asLong()).as("PING answers the config's version")
-                .isEqualTo(JSON.readTree(get(httpPort, "/status").body()).path("configVersion").asLong()).isPositive();
+        assertThat(pong.answer().asLong())
+                .as("PING answers the config's version")
+                .isEqualTo(JSON.readTree(get(httpPort, "/status").body())
+                        .path("configVersion")
+                        .asLong())
+                .isPositive();
         assertThat(exposedSeries(get(httpPort, AppFacts.metricsPath()).body()))
-                .as("every series the dashboard and the alerts use is really exposed").containsAll(monitoredSeries());
+                .as("every series the dashboard and the alerts use is really exposed")
+                .containsAll(monitoredSeries());
 
         Run second = launch(daemonArgs(freeUdpPort(), freeTcpPort()));
         assertThat(second.exit()).isEqualTo(1);
-        assertThat(second.err().lines()).singleElement().asString()
+        assertThat(second.err().lines())
+                .singleElement()
+                .asString()
                 .isEqualTo("ganeti-confd: error: already running (PID " + pid + "; " + pidFile + " is locked)");
         assertThat(daemon.isAlive()).isTrue();
 
@@ -132,21 +146,32 @@ class LauncherIT {
         long killed = System.nanoTime();
         assertThat(kill.waitFor()).isZero();
         // SIGTERM stops it (the 2 s promise is measured by scripts/container-check.sh; here the figure is reported)
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> !running(pid));
-        System.out.printf("LauncherIT: detached daemon gone %d ms after SIGTERM%n", (System.nanoTime() - killed) / 1_000_000);
-        assertThat(new ProcessBuilder("flock", "-n", pidFile.toString(), "true").start().waitFor())
-                .as("the lock went with the daemon").isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !running(pid));
+        System.out.printf(
+                "LauncherIT: detached daemon gone %d ms after SIGTERM%n", (System.nanoTime() - killed) / 1_000_000);
+        assertThat(new ProcessBuilder("flock", "-n", pidFile.toString(), "true")
+                        .start()
+                        .waitFor())
+                .as("the lock went with the daemon")
+                .isZero();
     }
 
     @Test
     void knowsTheDaemonStartedFromItsHealthNotFromItsLog() throws Exception {
         int udp = freeUdpPort();
         int httpPort = freeTcpPort();
-        Run start = launch(daemonArgs(udp, httpPort), Map.of("JAVA_OPTS", "-Xmx128m -Dquarkus.log.console.enabled=false"));
+        Run start =
+                launch(daemonArgs(udp, httpPort), Map.of("JAVA_OPTS", "-Xmx128m -Dquarkus.log.console.enabled=false"));
         assertThat(start.exit()).as(start.err()).isZero();
-        assertThat(start.err()).as("no warning that it has not reported starting").isEmpty();
+        assertThat(start.err())
+                .as("no warning that it has not reported starting")
+                .isEmpty();
         started.add(Long.parseLong(Files.readString(pidFile).strip()));
-        assertThat(Files.readString(logFile)).as("the daemon logged nothing to wait for").doesNotContain("Answering confd queries");
+        assertThat(Files.readString(logFile))
+                .as("the daemon logged nothing to wait for")
+                .doesNotContain("Answering confd queries");
         assertThat(ping(udp).ok()).as("answers once the launcher returns").isTrue();
     }
 
@@ -171,7 +196,9 @@ class LauncherIT {
         pb.environment().putAll(env);
         Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         started.add(p.pid());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> get(httpPort, "/q/health/ready").statusCode() == 200);
         assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(p.pid()));
         assertThat(p.info().command().orElse("")).as("the launcher became java").endsWith("/java");
@@ -181,18 +208,28 @@ class LauncherIT {
         long terminated = System.nanoTime();
         p.destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("SIGTERM stops it").isTrue();
-        System.out.printf("LauncherIT: foreground daemon exited %d ms after SIGTERM%n", (System.nanoTime() - terminated) / 1_000_000);
+        System.out.printf(
+                "LauncherIT: foreground daemon exited %d ms after SIGTERM%n",
+                (System.nanoTime() - terminated) / 1_000_000);
         assertThat(p.exitValue()).isEqualTo(143);
     }
 
     @Test
     void reportsAFailedStartWithTheDaemonsLineAndStatus() throws Exception {
         List<String> args = new ArrayList<>(daemonArgs(freeUdpPort(), freeTcpPort()));
-        args.set(args.indexOf("--hmac-key-file") + 1, cluster.resolve("missing.key").toString());
+        args.set(
+                args.indexOf("--hmac-key-file") + 1,
+                cluster.resolve("missing.key").toString());
         Run run = launch(args);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err().lines()).singleElement().asString().contains("HMAC key").contains("missing.key");
-        assertThat(Files.readString(pidFile)).as("no PID of a dead daemon left behind").isEmpty();
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("HMAC key")
+                .contains("missing.key");
+        assertThat(Files.readString(pidFile))
+                .as("no PID of a dead daemon left behind")
+                .isEmpty();
 
         Run badFlag = launch(List.of("-f", "--no-such-flag"));
         assertThat(badFlag.exit()).isEqualTo(2);
@@ -200,8 +237,16 @@ class LauncherIT {
     }
 
     private List<String> daemonArgs(int udp, int httpPort) {
-        return List.of("--config-file", cluster.resolve("config.data").toString(), "--hmac-key-file",
-                cluster.resolve("hmac.key").toString(), "-p", Integer.toString(udp), "-b", "127.0.0.1", "--http-port",
+        return List.of(
+                "--config-file",
+                cluster.resolve("config.data").toString(),
+                "--hmac-key-file",
+                cluster.resolve("hmac.key").toString(),
+                "-p",
+                Integer.toString(udp),
+                "-b",
+                "127.0.0.1",
+                "--http-port",
                 Integer.toString(httpPort));
     }
 
@@ -234,8 +279,11 @@ class LauncherIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ConfdReply ping(int port) throws IOException {
@@ -257,7 +305,9 @@ class LauncherIT {
 
     private static Set<String> exposedSeries(String exposition) {
         Set<String> names = new HashSet<>();
-        exposition.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+        exposition
+                .lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
                 .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
         return names;
     }

@@ -31,15 +31,15 @@ final class Manifests {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The object in {@code file}, typed by its apiVersion and kind. */
     static HasMetadata load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             Object o = SERIALIZATION.unmarshal(in);
             if (!(o instanceof HasMetadata h) || o instanceof GenericKubernetesResource) {
-                throw new AssertionError(file + " is not a known Kubernetes kind: " + o.getClass().getName());
+                throw new AssertionError(file + " is not a known Kubernetes kind: "
+                        + o.getClass().getName());
             }
             return h;
         } catch (IOException e) {
@@ -77,7 +77,9 @@ final class Manifests {
 
     /** The resources a kustomization lists, resolved against its directory. */
     static List<Path> resources(Path dir) {
-        return kustomization(dir).getResources().stream().map(r -> dir.resolve(r).normalize()).toList();
+        return kustomization(dir).getResources().stream()
+                .map(r -> dir.resolve(r).normalize())
+                .toList();
     }
 
     /** Every field of {@code model} (recursively) that the model did not know, as "path: names". */
@@ -106,8 +108,10 @@ final class Manifests {
             return;
         }
         for (Method getter : o.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
             Object value;
@@ -121,7 +125,8 @@ final class Manifests {
                     found.add((path.isEmpty() ? "." : path) + ": " + extra.keySet());
                 }
             } else {
-                String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+                String field = Character.toLowerCase(getter.getName().charAt(3))
+                        + getter.getName().substring(4);
                 walk(value, path + "." + field, found);
             }
         }

@@ -26,6 +26,7 @@ final class MetricCatalog {
 
     /** Series name to its label names (target labels such as job and instance not included). */
     private final Map<String, Set<String>> series = new LinkedHashMap<>();
+
     private final Set<String> meters = new LinkedHashSet<>();
 
     private MetricCatalog(String source) {
@@ -40,7 +41,8 @@ final class MetricCatalog {
     /** The catalog of the daemon's meters. */
     static MetricCatalog ofConfdMetrics() {
         try {
-            return new MetricCatalog(Files.readString(AppFacts.ROOT.resolve("src/main/java/io/ganeticonfd/server/ConfdMetrics.java")));
+            return new MetricCatalog(
+                    Files.readString(AppFacts.ROOT.resolve("src/main/java/io/ganeticonfd/server/ConfdMetrics.java")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,7 +92,8 @@ class MonitoringTest {
             assertThat(used).as("a panel shows " + meter).anyMatch(s -> s.startsWith(meter));
         }
         assertThat(used).contains("confd_request_duration_seconds_bucket");
-        assertThat(dashboardQueries()).anyMatch(q -> q.contains("histogram_quantile(0.50"))
+        assertThat(dashboardQueries())
+                .anyMatch(q -> q.contains("histogram_quantile(0.50"))
                 .anyMatch(q -> q.contains("histogram_quantile(0.99"));
     }
 
@@ -101,17 +102,22 @@ class MonitoringTest {
         JsonNode d = dashboard();
         assertThat(d.path("uid").asText()).isNotBlank();
         Set<String> variables = new HashSet<>();
-        d.path("templating").path("list").forEach(v -> variables.add(v.path("name").asText()));
+        d.path("templating")
+                .path("list")
+                .forEach(v -> variables.add(v.path("name").asText()));
         assertThat(variables).contains("datasource", "job", "instance");
         Set<Integer> ids = new HashSet<>();
         for (JsonNode p : panels()) {
-            assertThat(ids.add(p.path("id").asInt())).as("unique panel id " + p.path("id")).isTrue();
+            assertThat(ids.add(p.path("id").asInt()))
+                    .as("unique panel id " + p.path("id"))
+                    .isTrue();
             assertThat(p.path("gridPos").path("w").asInt()).isPositive();
             if (!p.path("type").asText().equals("row")) {
                 assertThat(p.path("title").asText()).isNotBlank();
                 assertThat(p.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
                 assertThat(p.path("targets")).isNotEmpty();
-                p.path("targets").forEach(t -> assertThat(t.path("refId").asText()).isNotBlank());
+                p.path("targets")
+                        .forEach(t -> assertThat(t.path("refId").asText()).isNotBlank());
             }
         }
         dashboardQueries().forEach(q -> assertThat(q).contains("job=\"$job\"").contains("instance=~\"$instance\""));
@@ -134,15 +140,26 @@ class MonitoringTest {
 
     @Test
     void alertsCoverServingLaggingReloadsKeysAndAvailability() {
-        assertThat(alerts()).extracting(Rule::getAlert).contains("ConfdServesOlderSerial", "ConfdConfigReloadFailing",
-                "ConfdNoSnapshot", "ConfdHmacKeyMismatch", "ConfdSnapshotStale", "ConfdDown", "ConfdAllInstancesDown");
-        assertThat(alertExpressions()).filteredOn(e -> e.contains("confd_drops_total")).allMatch(e -> e.contains("rate("));
+        assertThat(alerts())
+                .extracting(Rule::getAlert)
+                .contains(
+                        "ConfdServesOlderSerial",
+                        "ConfdConfigReloadFailing",
+                        "ConfdNoSnapshot",
+                        "ConfdHmacKeyMismatch",
+                        "ConfdSnapshotStale",
+                        "ConfdDown",
+                        "ConfdAllInstancesDown");
+        assertThat(alertExpressions())
+                .filteredOn(e -> e.contains("confd_drops_total"))
+                .allMatch(e -> e.contains("rate("));
     }
 
     @Test
     void availabilityAlertsSelectTheConfdJob() {
         assertThat(alertExpressions().filter(e -> e.matches("(?s).*\\bup\\b.*")))
-                .isNotEmpty().allMatch(e -> e.contains("up{job=\"" + JOB + "\"}"));
+                .isNotEmpty()
+                .allMatch(e -> e.contains("up{job=\"" + JOB + "\"}"));
     }
 
     @Test
@@ -150,7 +167,8 @@ class MonitoringTest {
         PrometheusRule pr = Manifests.load(DIR.resolve("prometheusrule.yaml"), PrometheusRule.class);
         assertThat(Manifests.unknownFields(pr)).isEmpty();
         assertThat(pr.getMetadata().getLabels()).containsAllEntriesOf(KubernetesManifestsTest.appLabels());
-        JsonNode fromOperator = Manifests.tree(DIR.resolve("prometheusrule.yaml")).path("spec").path("groups");
+        JsonNode fromOperator =
+                Manifests.tree(DIR.resolve("prometheusrule.yaml")).path("spec").path("groups");
         JsonNode plain = Manifests.tree(DIR.resolve("rules.yaml")).path("groups");
         assertThat(fromOperator).isEqualTo(plain);
     }
@@ -163,7 +181,8 @@ class MonitoringTest {
         assertThat(k.getConfigMapGenerator()).hasSize(1);
         var generator = k.getConfigMapGenerator().get(0);
         assertThat(generator.getFiles()).singleElement().asString().endsWith("=dashboard.json");
-        assertThat(generator.getOptions().getLabels()).containsEntry("grafana_dashboard", "1")
+        assertThat(generator.getOptions().getLabels())
+                .containsEntry("grafana_dashboard", "1")
                 .containsAllEntriesOf(KubernetesManifestsTest.appLabels());
     }
 
@@ -180,24 +199,33 @@ class MonitoringTest {
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
         int i = 0;
         for (String q : dashboardQueries().toList()) {
-            String concrete = q.replace("$__rate_interval", "5m").replace("$__range", "1h").replace("$job", JOB)
+            String concrete = q.replace("$__rate_interval", "5m")
+                    .replace("$__range", "1h")
+                    .replace("$job", JOB)
                     .replace("$instance", ".+");
-            rules.append("      - record: dashboard:query").append(i++).append("\n        expr: '")
-                    .append(concrete.replace("'", "''")).append("'\n");
+            rules.append("      - record: dashboard:query")
+                    .append(i++)
+                    .append("\n        expr: '")
+                    .append(concrete.replace("'", "''"))
+                    .append("'\n");
         }
         Files.writeString(tmp.resolve("dashboard-rules.yaml"), rules);
         promtool(tmp, "check", "rules", "dashboard-rules.yaml");
     }
 
     private static void assumePromtool() {
-        assumeTrue(Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "promtool"))),
+        assumeTrue(
+                Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "promtool"))),
                 "promtool is not installed");
     }
 
     private static void promtool(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("promtool"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();

@@ -16,8 +16,11 @@ class NativeReadinessTest {
     void statusDocumentAndItsNestedRecordsAreRegisteredForJackson() {
         RegisterForReflection r = StatusDocument.class.getAnnotation(RegisterForReflection.class);
         assertThat(r).as("the status route serializes StatusDocument itself").isNotNull();
-        assertThat(r.ignoreNested()).as("ConfigFile, HmacKeyInfo and Udp are registered with it").isFalse();
-        assertThat(List.of(StatusDocument.class.getDeclaredClasses())).extracting(Class::getSimpleName)
+        assertThat(r.ignoreNested())
+                .as("ConfigFile, HmacKeyInfo and Udp are registered with it")
+                .isFalse();
+        assertThat(List.of(StatusDocument.class.getDeclaredClasses()))
+                .extracting(Class::getSimpleName)
                 .contains("ConfigFile", "HmacKeyInfo", "Udp");
     }
 }

@@ -26,16 +26,20 @@ class PackagedApplicationIT {
         assumeTrue(Files.isDirectory(LIB), "build the application first: ./mvnw package");
         List<Path> epoll;
         try (Stream<Path> jars = Files.list(LIB)) {
-            epoll = jars.filter(j -> j.getFileName().toString().contains("netty-transport-native-epoll")).sorted().toList();
+            epoll = jars.filter(j -> j.getFileName().toString().contains("netty-transport-native-epoll"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(epoll).extracting(j -> j.getFileName().toString())
+        assertThat(epoll)
+                .extracting(j -> j.getFileName().toString())
                 .anyMatch(n -> n.endsWith("-linux-x86_64.jar"))
                 .anyMatch(n -> n.endsWith("-linux-aarch_64.jar"));
         for (Path jar : epoll) {
             String arch = jar.getFileName().toString().endsWith("-linux-aarch_64.jar") ? "aarch_64" : "x86_64";
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 assertThat(zip.getEntry("META-INF/native/libnetty_transport_native_epoll_" + arch + ".so"))
-                        .as("%s holds the %s library", jar.getFileName(), arch).isNotNull();
+                        .as("%s holds the %s library", jar.getFileName(), arch)
+                        .isNotNull();
             }
         }
     }

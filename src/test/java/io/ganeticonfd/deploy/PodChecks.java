@@ -31,20 +31,27 @@ final class PodChecks {
     /** Name of the daemon's container. */
     static final String CONTAINER = "confd";
 
-    private PodChecks() {
-    }
+    private PodChecks() {}
 
     static Container container(DaemonSet ds) {
-        return ds.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(CONTAINER))
-                .findFirst().orElseThrow(() -> new AssertionError("no container " + CONTAINER));
+        return ds.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals(CONTAINER))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + CONTAINER));
     }
 
     static String env(Container c, String name) {
-        return c.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst().orElse(null);
+        return c.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     static ContainerPort port(Container c, String name) {
-        return c.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+        return c.getPorts().stream()
+                .filter(p -> name.equals(p.getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no port named " + name));
     }
 
@@ -57,8 +64,11 @@ final class PodChecks {
         ContainerPort http = port(c, "http");
         assertThat(http.getProtocol()).isEqualTo("TCP");
         assertThat(http.getContainerPort()).isEqualTo(AppFacts.httpPort());
-        assertThat(c.getPorts()).hasSize(2).allSatisfy(p -> assertThat(p.getHostPort())
-                .as("hostNetwork: hostPort equals containerPort").isEqualTo(p.getContainerPort()));
+        assertThat(c.getPorts())
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.getHostPort())
+                        .as("hostNetwork: hostPort equals containerPort")
+                        .isEqualTo(p.getContainerPort()));
         assertThat(env(c, AppFacts.env(UdpSettings.class, "port"))).isIn(null, String.valueOf(AppFacts.udpPort()));
         assertThat(env(c, "QUARKUS_HTTP_PORT")).isIn(null, String.valueOf(AppFacts.httpPort()));
 
@@ -66,7 +76,8 @@ final class PodChecks {
         assertProbe(c.getReadinessProbe(), Readiness.class);
         assertProbe(c.getLivenessProbe(), Liveness.class);
 
-        DaemonFlags flags = DaemonFlags.parse(Optional.ofNullable(c.getArgs()).orElse(List.of()).toArray(String[]::new));
+        DaemonFlags flags = DaemonFlags.parse(
+                Optional.ofNullable(c.getArgs()).orElse(List.of()).toArray(String[]::new));
         assertThat(flags.help()).isFalse();
         assertThat(flags.version()).isFalse();
         assertThat(flags.demo()).as("never the DEMO cluster").isFalse();
@@ -77,7 +88,9 @@ final class PodChecks {
     }
 
     private static void assertProbe(Probe probe, Class<? extends java.lang.annotation.Annotation> kind) {
-        assertThat(AppFacts.healthChecks(kind)).as("the application has a %s check", kind.getSimpleName()).isNotEmpty();
+        assertThat(AppFacts.healthChecks(kind))
+                .as("the application has a %s check", kind.getSimpleName())
+                .isNotEmpty();
         assertThat(probe).as(kind.getSimpleName() + " probe").isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(AppFacts.healthPath(kind));
         assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
@@ -90,37 +103,56 @@ final class PodChecks {
         String path = env(c, AppFacts.env(mapping, method));
         assertThat(path).as(AppFacts.env(mapping, method)).isNotNull().startsWith("/");
         String dir = path.substring(0, path.lastIndexOf('/'));
-        VolumeMount mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst()
+        VolumeMount mount = c.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals(dir))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no volume mounted at " + dir + " for " + path));
         assertThat(mount.getReadOnly()).as("%s mounted read-only", dir).isTrue();
-        assertThat(mount.getSubPath()).as("a directory mount follows renames and ..data swaps").isNull();
-        return ds.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> v.getName().equals(mount.getName()))
-                .findFirst().orElseThrow(() -> new AssertionError("no volume " + mount.getName()));
+        assertThat(mount.getSubPath())
+                .as("a directory mount follows renames and ..data swaps")
+                .isNull();
+        return ds.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + mount.getName()));
     }
 
     /** Config and key: both settings point into read-only mounts. */
     static List<Volume> configAndKeyVolumes(DaemonSet ds) {
-        return List.of(fileOnReadOnlyMount(ds, ConfigSettings.class, "file"), fileOnReadOnlyMount(ds, HmacSettings.class, "keyFile"));
+        return List.of(
+                fileOnReadOnlyMount(ds, ConfigSettings.class, "file"),
+                fileOnReadOnlyMount(ds, HmacSettings.class, "keyFile"));
     }
 
     /** Pod security, resources and the writable /tmp. */
     static void isHardened(DaemonSet ds) {
         PodSpec pod = ds.getSpec().getTemplate().getSpec();
         Container c = container(ds);
-        assertThat(pod.getAutomountServiceAccountToken()).as("automountServiceAccountToken").isFalse();
-        assertThat(pod.getSecurityContext().getRunAsNonRoot()).as("runAsNonRoot").isTrue();
+        assertThat(pod.getAutomountServiceAccountToken())
+                .as("automountServiceAccountToken")
+                .isFalse();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot())
+                .as("runAsNonRoot")
+                .isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).as("runAsUser").isPositive();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         var sc = c.getSecurityContext();
-        assertThat(sc.getAllowPrivilegeEscalation()).as("allowPrivilegeEscalation").isFalse();
+        assertThat(sc.getAllowPrivilegeEscalation())
+                .as("allowPrivilegeEscalation")
+                .isFalse();
         assertThat(sc.getReadOnlyRootFilesystem()).as("readOnlyRootFilesystem").isTrue();
         assertThat(sc.getPrivileged()).isIn(null, false);
         assertThat(sc.getCapabilities().getDrop()).as("capabilities.drop").containsExactly("ALL");
         assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
 
-        VolumeMount tmp = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst()
+        VolumeMount tmp = c.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the JVM needs a writable /tmp"));
-        Volume tmpVolume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmp.getName())).findFirst().orElseThrow();
+        Volume tmpVolume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(tmp.getName()))
+                .findFirst()
+                .orElseThrow();
         assertThat(tmpVolume.getEmptyDir()).isNotNull();
         assertThat(tmp.getReadOnly()).isIn(null, false);
 
@@ -129,7 +161,8 @@ final class PodChecks {
         assertThat(requests).containsKeys("cpu", "memory");
         assertThat(limits).containsKeys("cpu", "memory");
         for (String r : List.of("cpu", "memory")) {
-            assertThat(Quantity.getAmountInBytes(requests.get(r))).as(r + " request <= limit")
+            assertThat(Quantity.getAmountInBytes(requests.get(r)))
+                    .as(r + " request <= limit")
                     .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get(r)));
         }
         assertThat(env(c, "JAVA_OPTS")).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
@@ -137,7 +170,8 @@ final class PodChecks {
     }
 
     private static boolean isReadOnlyMounted(Container c, String volume) {
-        return c.getVolumeMounts().stream().filter(m -> m.getName().equals(volume))
+        return c.getVolumeMounts().stream()
+                .filter(m -> m.getName().equals(volume))
                 .allMatch(m -> Boolean.TRUE.equals(m.getReadOnly()));
     }
 }

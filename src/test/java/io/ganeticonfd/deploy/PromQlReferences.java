@@ -26,13 +26,21 @@ final class PromQlReferences {
     private static final Pattern METRIC = Pattern.compile("\\b(confd_[a-z0-9_]+)\\b");
     private static final Pattern SELECTOR = Pattern.compile("\\b(confd_[a-z0-9_]+)\\s*\\{([^}]*)}");
     private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
-    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
 
     /** Values the daemon's tags take, from the enums behind them. */
     private static final Map<String, Set<String>> TAG_VALUES = Map.of(
-            "reason", Arrays.stream(RejectReason.values()).map(RejectReason::tag).collect(Collectors.toSet()),
-            "result", Arrays.stream(ReloadOutcome.values()).map(ReloadOutcome::tag).collect(Collectors.toSet()),
-            "type", Arrays.stream(RequestType.values()).map(RequestType::cliName).collect(Collectors.toSet()));
+            "reason",
+                    Arrays.stream(RejectReason.values()).map(RejectReason::tag).collect(Collectors.toSet()),
+            "result",
+                    Arrays.stream(ReloadOutcome.values())
+                            .map(ReloadOutcome::tag)
+                            .collect(Collectors.toSet()),
+            "type",
+                    Arrays.stream(RequestType.values())
+                            .map(RequestType::cliName)
+                            .collect(Collectors.toSet()));
 
     private final MetricCatalog catalog;
 
@@ -71,9 +79,12 @@ final class PromQlReferences {
                 String value = m.group(3);
                 if (!labels.contains(label)) {
                     problems.add(s.group(1) + " has no label " + label);
-                } else if (m.group(2).equals("=") && !value.startsWith("$") && TAG_VALUES.containsKey(label)
+                } else if (m.group(2).equals("=")
+                        && !value.startsWith("$")
+                        && TAG_VALUES.containsKey(label)
                         && !TAG_VALUES.get(label).contains(value)) {
-                    problems.add(s.group(1) + ": no " + label + " is \"" + value + "\" (known: " + TAG_VALUES.get(label) + ")");
+                    problems.add(s.group(1) + ": no " + label + " is \"" + value + "\" (known: " + TAG_VALUES.get(label)
+                            + ")");
                 }
             }
         }

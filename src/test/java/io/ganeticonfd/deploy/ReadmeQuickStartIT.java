@@ -32,15 +32,20 @@ class ReadmeQuickStartIT {
     @Test
     void theDemoServesTheBundledClusterAndQueryDemoAsksIt() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertThat(readme.lines().limit(6)).anyMatch(l -> l.contains("java -jar target/quarkus-app/quarkus-run.jar --demo"));
+        assertThat(readme.lines().limit(6))
+                .anyMatch(l -> l.contains("java -jar target/quarkus-app/quarkus-run.jar --demo"));
         assertThat(readme).contains("java -jar target/quarkus-app/quarkus-run.jar query --demo master");
-        assumeTrue(free(UDP_PORT, HTTP_PORT), "UDP port 1814 or TCP port 8814 is taken on this host: the README's"
-                + " command cannot run here as written");
+        assumeTrue(
+                free(UDP_PORT, HTTP_PORT),
+                "UDP port 1814 or TCP port 8814 is taken on this host: the README's"
+                        + " command cannot run here as written");
 
         try (DaemonProcess demo = DaemonProcess.start("--demo")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> demo.output().contains("DEMO cluster served")
-                    || !demo.process().isAlive());
-            assertThat(demo.output()).as("it logs how to query it")
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> demo.output().contains("DEMO cluster served")
+                            || !demo.process().isAlive());
+            assertThat(demo.output())
+                    .as("it logs how to query it")
                     .contains("try: java -jar target/quarkus-app/quarkus-run.jar query --demo --port 1814 master");
 
             DaemonProcess.Result master = DaemonProcess.run("query", "--demo", "master");
@@ -53,8 +58,11 @@ class ReadmeQuickStartIT {
 
             DaemonProcess.Result name = DaemonProcess.run("query", "--demo", "config", "/cluster/cluster_name");
             assertThat(name.exitCode()).as(name.output()).isZero();
-            String clusterName = new ObjectMapper().readTree(Path.of("src/main/resources/demo/config.data").toFile())
-                    .path("cluster").path("cluster_name").asText();
+            String clusterName = new ObjectMapper()
+                    .readTree(Path.of("src/main/resources/demo/config.data").toFile())
+                    .path("cluster")
+                    .path("cluster_name")
+                    .asText();
             assertThat(name.output()).contains("config /cluster/cluster_name: " + clusterName + " (serial");
         }
     }

@@ -25,7 +25,9 @@ class SourceRulesTest {
     void mainSourcesUseNoReflectionAndNoImplementationClasses() throws IOException {
         List<String> offences;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offences = files.filter(f -> f.toString().endsWith(".java")).flatMap(SourceRulesTest::offences).toList();
+            offences = files.filter(f -> f.toString().endsWith(".java"))
+                    .flatMap(SourceRulesTest::offences)
+                    .toList();
         }
         assertThat(offences).isEmpty();
     }
@@ -36,8 +38,10 @@ class SourceRulesTest {
     void noMainSourceFileIsOverThreeHundredLines() throws IOException {
         List<String> large;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            large = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > MAX_LINES)
-                    .map(f -> f + ": " + lines(f) + " lines").toList();
+            large = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> lines(f) > MAX_LINES)
+                    .map(f -> f + ": " + lines(f) + " lines")
+                    .toList();
         }
         assertThat(large).isEmpty();
     }
@@ -52,7 +56,10 @@ class SourceRulesTest {
 
     @Test
     void thePatternCatchesWhatItMustCatch() {
-        assertThat(FORBIDDEN.matcher("import io.vertx.core.datagram.impl.DatagramSocketImpl;").find()).isTrue();
+        assertThat(FORBIDDEN
+                        .matcher("import io.vertx.core.datagram.impl.DatagramSocketImpl;")
+                        .find())
+                .isTrue();
         assertThat(FORBIDDEN.matcher("field.setAccessible(true);").find()).isTrue();
         assertThat(FORBIDDEN.matcher("import io.vertx.core.Vertx;").find()).isFalse();
     }

@@ -34,11 +34,20 @@ class ConfigParserFuzzTest {
             return;
         }
         PreparedAnswers prepared = ENGINE.prepare(snapshot);
-        String someNode = snapshot.nodes().isEmpty() ? "x" : snapshot.nodes().firstEntry().getValue().name();
-        String someInstance = snapshot.instances().isEmpty() ? "x" : snapshot.instances().firstEntry().getValue().name();
+        String someNode = snapshot.nodes().isEmpty()
+                ? "x"
+                : snapshot.nodes().firstEntry().getValue().name();
+        String someInstance = snapshot.instances().isEmpty()
+                ? "x"
+                : snapshot.instances().firstEntry().getValue().name();
         for (RequestType type : RequestType.values()) {
-            for (QueryArgument q : new QueryArgument[] {QueryArgument.None.INSTANCE, new QueryArgument.Plain(someNode),
-                    new QueryArgument.Plain(someInstance), new QueryArgument.Plain("/cluster"), QueryArgument.Dict.EMPTY}) {
+            for (QueryArgument q : new QueryArgument[] {
+                QueryArgument.None.INSTANCE,
+                new QueryArgument.Plain(someNode),
+                new QueryArgument.Plain(someInstance),
+                new QueryArgument.Plain("/cluster"),
+                QueryArgument.Dict.EMPTY
+            }) {
                 ReplyBody body = ENGINE.answer(new ConfdRequest(type, q, "r"), prepared);
                 assertThat(body.size()).isLessThanOrEqualTo(ReplyBody.MAX_DATAGRAM_BYTES + 200);
             }

@@ -28,6 +28,7 @@ class RequestFuzzTest {
 
     /** The time every seed was signed at. */
     static final long NOW = 1_700_000_000L;
+
     static final HmacKey KEY = ConformanceVectors.key("testsuite-2.16");
     static final ObjectMapper JSON = new ObjectMapper();
     static final RequestDecoder DECODER = new RequestDecoder(JSON.getFactory(), 300, 4096);
@@ -39,7 +40,9 @@ class RequestFuzzTest {
     void arbitraryDatagramsAreNeverAnsweredUnlessSigned(byte[] datagram) {
         DecodeResult result = DECODER.decode(datagram, 0, datagram.length, NOW, KeyRing.of(KEY));
         if (result instanceof DecodeResult.Accepted) {
-            assertThat(independentlySigned(datagram)).as("accepted only with a valid HMAC").isTrue();
+            assertThat(independentlySigned(datagram))
+                    .as("accepted only with a valid HMAC")
+                    .isTrue();
         }
         Outcome outcome = PROCESSOR.process(datagram, 0, datagram.length, NOW);
         assertThat(outcome).isNotNull();
@@ -55,7 +58,8 @@ class RequestFuzzTest {
             assertThat(replied.datagram().length).isLessThanOrEqualTo(ReplyBody.MAX_DATAGRAM_BYTES);
             assertThat(new String(replied.datagram(), StandardCharsets.UTF_8)).startsWith("plj0{\"hmac\":\"");
         } else {
-            assertThat(datagram.length > 4096 || ((Outcome.Dropped) outcome).reason() != null).isTrue();
+            assertThat(datagram.length > 4096 || ((Outcome.Dropped) outcome).reason() != null)
+                    .isTrue();
         }
     }
 
@@ -65,7 +69,8 @@ class RequestFuzzTest {
      * last one (found by fuzzing: a second "salt" made this check disagree with the decoder).
      */
     private static boolean independentlySigned(byte[] datagram) {
-        try (var p = JSON.getFactory().createParser(new String(datagram, 4, datagram.length - 4, StandardCharsets.UTF_8))) {
+        try (var p =
+                JSON.getFactory().createParser(new String(datagram, 4, datagram.length - 4, StandardCharsets.UTF_8))) {
             java.util.Map<String, String> first = new java.util.HashMap<>();
             p.nextToken();
             while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {

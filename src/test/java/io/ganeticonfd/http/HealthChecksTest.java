@@ -45,15 +45,13 @@ class HealthChecksTest {
     private final DaemonLifecycle unbound = new DaemonLifecycle(null, served, engine, null, null, null, null, null);
     private ConfigReloader<PreparedAnswers> reloader;
 
-    record Config(Path file, boolean redactPrivate) implements ConfigSettings {
-    }
+    record Config(Path file, boolean redactPrivate) implements ConfigSettings {}
 
-    record Hmac(Path keyFile, Duration maxClockSkew, Duration rotationGrace) implements HmacSettings {
-    }
+    record Hmac(Path keyFile, Duration maxClockSkew, Duration rotationGrace) implements HmacSettings {}
 
     /** Polling only, with a minimum interval between reloads far longer than the test: a change stays pending. */
-    record Reload(Duration minInterval, Duration pollInterval, Duration settle, boolean fileEvents) implements ReloadSettings {
-    }
+    record Reload(Duration minInterval, Duration pollInterval, Duration settle, boolean fileEvents)
+            implements ReloadSettings {}
 
     @AfterEach
     void stop() {
@@ -64,9 +62,12 @@ class HealthChecksTest {
 
     private ConfigReloader<PreparedAnswers> reloader(Path config) throws IOException {
         Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        reloader = new ConfigReloader<>(new Config(config, false),
+        reloader = new ConfigReloader<>(
+                new Config(config, false),
                 new Hmac(dir.resolve("hmac.key"), Duration.ofSeconds(300), Duration.ofSeconds(60)),
-                new Reload(Duration.ofHours(1), Duration.ofMillis(20), Duration.ZERO, false), new ObjectMapper(), engine,
+                new Reload(Duration.ofHours(1), Duration.ofMillis(20), Duration.ZERO, false),
+                new ObjectMapper(),
+                engine,
                 served);
         assertThat(reloader.loadInitialKey()).isNull();
         return reloader;
@@ -88,7 +89,9 @@ class HealthChecksTest {
         HealthCheckResponse ready = new ReadinessCheck(unbound, reloader, served).call();
 
         assertThat(ready.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(ready.getData().orElseThrow()).containsEntry("snapshot", false).containsEntry("udpBound", false);
+        assertThat(ready.getData().orElseThrow())
+                .containsEntry("snapshot", false)
+                .containsEntry("udpBound", false);
         assertThat((String) ready.getData().orElseThrow().get("error")).contains("does not exist");
         assertThat(new ConfigFileCheck(reloader, served).call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
@@ -106,7 +109,9 @@ class HealthChecksTest {
 
         await().atMost(CEILING).until(() -> well.call().getStatus() == HealthCheckResponse.Status.DOWN);
         HealthCheckResponse pending = well.call();
-        assertThat(pending.getData().orElseThrow()).containsKey("pending").containsEntry("servedSerial", 900L)
+        assertThat(pending.getData().orElseThrow())
+                .containsKey("pending")
+                .containsEntry("servedSerial", 900L)
                 .doesNotContainKey("error");
         assertThat(served.snapshot().cluster().clusterSerial()).isEqualTo(900);
     }

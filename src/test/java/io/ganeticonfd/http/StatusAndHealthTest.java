@@ -38,7 +38,10 @@ class StatusAndHealthTest {
 
     @Test
     void statusDescribesTheServedConfiguration() {
-        given().get("/status").then().statusCode(200).contentType("application/json")
+        given().get("/status")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
                 .body("serving", equalTo(true))
                 .body("serial", equalTo(3189))
                 .body("configSerial", equalTo(7627))
@@ -72,13 +75,25 @@ class StatusAndHealthTest {
 
     @Test
     void healthGroupsAreUp() {
-        given().get("/q/health/live").then().statusCode(200).body("checks[0].name", equalTo("event-loops"))
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("checks[0].name", equalTo("event-loops"))
                 .body("checks[0].status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("checks[0].name", equalTo("confd-serving"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks[0].name", equalTo("confd-serving"))
                 .body("checks[0].data.serial", equalTo(3189));
-        given().get("/q/health/started").then().statusCode(200).body("checks[0].name", equalTo("udp-listener"))
+        given().get("/q/health/started")
+                .then()
+                .statusCode(200)
+                .body("checks[0].name", equalTo("udp-listener"))
                 .body("checks[0].data.port", equalTo(lifecycle.udpPort()));
-        given().get("/q/health/well").then().statusCode(200).body("checks[0].name", equalTo("config-file"))
+        given().get("/q/health/well")
+                .then()
+                .statusCode(200)
+                .body("checks[0].name", equalTo("config-file"))
                 .body("checks[0].status", equalTo("UP"));
     }
 
@@ -89,18 +104,26 @@ class StatusAndHealthTest {
         double magicBefore = metric("confd_drops_total{reason=\"bad_magic\"}");
         double hmacBefore = metric("confd_drops_total{reason=\"bad_hmac\"}");
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
-            assertThat(client.exchange(request(RequestType.PING, QueryArgument.None.INSTANCE, KEY))).hasSize(1);
-            assertThat(client.exchange(request(RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("no-such-node"),
-                    KEY))).hasSize(1);
-            assertThat(client.exchange("garbage".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-            assertThat(client.exchange(request(RequestType.PING, QueryArgument.None.INSTANCE, HmacKey.of("another key"))))
+            assertThat(client.exchange(request(RequestType.PING, QueryArgument.None.INSTANCE, KEY)))
+                    .hasSize(1);
+            assertThat(client.exchange(
+                            request(RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("no-such-node"), KEY)))
+                    .hasSize(1);
+            assertThat(client.exchange("garbage".getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty();
+            assertThat(client.exchange(
+                            request(RequestType.PING, QueryArgument.None.INSTANCE, HmacKey.of("another key"))))
                     .isEmpty();
         }
         // the sentinel pings of exchange() count too: 4 more pings, 1 node-role error
-        assertThat(metric("confd_requests_total{status=\"ok\",type=\"ping\"}") - pingsBefore).isEqualTo(5);
-        assertThat(metric("confd_requests_total{status=\"error\",type=\"node-role\"}") - errorsBefore).isEqualTo(1);
-        assertThat(metric("confd_drops_total{reason=\"bad_magic\"}") - magicBefore).isEqualTo(1);
-        assertThat(metric("confd_drops_total{reason=\"bad_hmac\"}") - hmacBefore).isEqualTo(1);
+        assertThat(metric("confd_requests_total{status=\"ok\",type=\"ping\"}") - pingsBefore)
+                .isEqualTo(5);
+        assertThat(metric("confd_requests_total{status=\"error\",type=\"node-role\"}") - errorsBefore)
+                .isEqualTo(1);
+        assertThat(metric("confd_drops_total{reason=\"bad_magic\"}") - magicBefore)
+                .isEqualTo(1);
+        assertThat(metric("confd_drops_total{reason=\"bad_hmac\"}") - hmacBefore)
+                .isEqualTo(1);
         assertThat(metric("confd_config_serial")).isEqualTo(3189);
         assertThat(metric("confd_config_file_ok")).isEqualTo(1);
         assertThat(metric("confd_snapshot_loaded")).isEqualTo(1);
@@ -122,24 +145,33 @@ class StatusAndHealthTest {
         datagrams.put(RejectReason.BAD_ENVELOPE, "plj0{\"msg\": \"x\"}".getBytes(StandardCharsets.US_ASCII));
         datagrams.put(RejectReason.BAD_HMAC, UdpTestClient.signedEnvelope(ping, now, HmacKey.of("another key")));
         datagrams.put(RejectReason.BAD_SALT, UdpTestClient.signedEnvelope(ping, "yesterday", KEY));
-        datagrams.put(RejectReason.CLOCK_SKEW,
+        datagrams.put(
+                RejectReason.CLOCK_SKEW,
                 UdpTestClient.signedEnvelope(ping, Long.toString(System.currentTimeMillis() / 1000 - 86_400), KEY));
         datagrams.put(RejectReason.BAD_REQUEST, UdpTestClient.signedEnvelope("{\"protocol\": 1}", now, KEY));
-        datagrams.put(RejectReason.UNKNOWN_TYPE,
+        datagrams.put(
+                RejectReason.UNKNOWN_TYPE,
                 UdpTestClient.signedEnvelope("{\"protocol\": 1, \"type\": 99, \"rsalt\": \"r\"}", now, KEY));
-        assertThat(datagrams.keySet()).as("a datagram for every reason").containsExactlyInAnyOrder(RejectReason.values());
+        assertThat(datagrams.keySet())
+                .as("a datagram for every reason")
+                .containsExactlyInAnyOrder(RejectReason.values());
 
         Map<RejectReason, Double> before = new EnumMap<>(RejectReason.class);
         datagrams.keySet().forEach(r -> before.put(r, metric(drops(r))));
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
-            datagrams.forEach((reason, datagram) -> assertThat(client.exchange(datagram)).as(reason.tag()).isEmpty());
+            datagrams.forEach((reason, datagram) ->
+                    assertThat(client.exchange(datagram)).as(reason.tag()).isEmpty());
         }
-        datagrams.keySet().forEach(r -> assertThat(metric(drops(r)) - before.get(r)).as(r.tag()).isEqualTo(1));
+        datagrams
+                .keySet()
+                .forEach(r ->
+                        assertThat(metric(drops(r)) - before.get(r)).as(r.tag()).isEqualTo(1));
     }
 
     @Test
     void aMissingSeriesIsAnErrorNotZero() {
-        assertThatThrownBy(() -> metric("confd_no_such_series_total")).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> metric("confd_no_such_series_total"))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("confd_no_such_series_total");
     }
 

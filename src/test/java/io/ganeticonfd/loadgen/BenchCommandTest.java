@@ -25,7 +25,8 @@ import io.ganeticonfd.support.CommandRun;
 /** {@code ganeti-confd bench} run in-process against in-process servers. */
 class BenchCommandTest {
 
-    private static final String KEY_FILE = ConformanceVectors.directory(SYNTHETIC).resolve("hmac.key").toString();
+    private static final String KEY_FILE =
+            ConformanceVectors.directory(SYNTHETIC).resolve("hmac.key").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -34,8 +35,8 @@ class BenchCommandTest {
     @Test
     void closedLoopRunReportsRepliesAndPercentilesAsJson() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0.2",
-                "--json");
+        CommandRun run = run(
+                "--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0.2", "--json");
 
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode r = JSON.readTree(run.out());
@@ -45,22 +46,40 @@ class BenchCommandTest {
         assertThat(r.get("bad").asLong()).isZero();
         assertThat(r.get("status_err").asLong()).isZero();
         assertThat(r.get("p50_us").asDouble()).isPositive();
-        assertThat(r.get("p50_us").asDouble()).isLessThanOrEqualTo(r.get("p90_us").asDouble());
-        assertThat(r.get("p99_us").asDouble()).isLessThanOrEqualTo(r.get("p999_us").asDouble());
-        assertThat(r.get("p999_us").asDouble()).isLessThanOrEqualTo(r.get("max_us").asDouble());
+        assertThat(r.get("p50_us").asDouble())
+                .isLessThanOrEqualTo(r.get("p90_us").asDouble());
+        assertThat(r.get("p99_us").asDouble())
+                .isLessThanOrEqualTo(r.get("p999_us").asDouble());
+        assertThat(r.get("p999_us").asDouble())
+                .isLessThanOrEqualTo(r.get("max_us").asDouble());
         assertThat(r.get("qps").asDouble()).isPositive();
         assertThat(r.get("window").asInt()).isEqualTo(16);
         assertThat(r.get("threads").asInt()).isEqualTo(1);
         assertThat(r.get("mix").asText()).isEqualTo("0:100");
-        assertThat(r.get("duration_s").asDouble()).as("ran for its duration (how much longer is the machine's)")
+        assertThat(r.get("duration_s").asDouble())
+                .as("ran for its duration (how much longer is the machine's)")
                 .isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
     void mixedPresetAsksEveryTypeWithDiscoveredArgumentsOverTwoSockets() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
-                "--threads", "2", "--window", "4", "--mix", "mixed,2:1,4:1,6:1,7:1,8:1,9:1,11:1", "--json");
+        CommandRun run = run(
+                "--target",
+                server.peer(),
+                "--hmac-key-file",
+                KEY_FILE,
+                "--duration",
+                "1",
+                "--warmup",
+                "0",
+                "--threads",
+                "2",
+                "--window",
+                "4",
+                "--mix",
+                "mixed,2:1,4:1,6:1,7:1,8:1,9:1,11:1",
+                "--json");
 
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode r = JSON.readTree(run.out());
@@ -75,8 +94,18 @@ class BenchCommandTest {
     @Test
     void openLoopSendsOnScheduleAndReportsLag() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "1", "--warmup", "0",
-                "--rate", "2000", "--json");
+        CommandRun run = run(
+                "--target",
+                server.peer(),
+                "--hmac-key-file",
+                KEY_FILE,
+                "--duration",
+                "1",
+                "--warmup",
+                "0",
+                "--rate",
+                "2000",
+                "--json");
 
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode r = JSON.readTree(run.out());
@@ -92,18 +121,29 @@ class BenchCommandTest {
     @Test
     void humanSummaryNamesTheFigures() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.3", "--warmup", "0");
+        CommandRun run =
+                run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.3", "--warmup", "0");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("closed loop, window 16", "qps", "received", "lost 0", "bad 0", "p50", "p99.9",
-                "max");
+        assertThat(run.out())
+                .contains("closed loop, window 16", "qps", "received", "lost 0", "bad 0", "p50", "p99.9", "max");
     }
 
     @Test
     void serverWithAnotherKeyAnswersNothingAndExitsOne() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).serverKey(HmacKey.of("another key")));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
-                "--timeout-ms", "100", "--json");
+        CommandRun run = run(
+                "--target",
+                server.peer(),
+                "--hmac-key-file",
+                KEY_FILE,
+                "--duration",
+                "0.5",
+                "--warmup",
+                "0",
+                "--timeout-ms",
+                "100",
+                "--json");
 
         assertThat(run.code()).isEqualTo(1);
         JsonNode r = JSON.readTree(run.out());
@@ -114,9 +154,20 @@ class BenchCommandTest {
 
     @Test
     void repliesSignedWithAnotherKeyAreBad() throws Exception {
-        InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).signRepliesWith(HmacKey.of("another key")));
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--duration", "0.5", "--warmup", "0",
-                "--timeout-ms", "100", "--json");
+        InProcessServer server =
+                closer.start(InProcessServer.serving(SYNTHETIC).signRepliesWith(HmacKey.of("another key")));
+        CommandRun run = run(
+                "--target",
+                server.peer(),
+                "--hmac-key-file",
+                KEY_FILE,
+                "--duration",
+                "0.5",
+                "--warmup",
+                "0",
+                "--timeout-ms",
+                "100",
+                "--json");
 
         assertThat(run.code()).isEqualTo(1);
         JsonNode r = JSON.readTree(run.out());
@@ -128,7 +179,8 @@ class BenchCommandTest {
     @Test
     void unanswerableDiscoveryExitsOne() throws Exception {
         InProcessServer server = closer.start(InProcessServer.serving(SYNTHETIC).silent());
-        CommandRun run = run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--mix", "1:1", "--timeout-ms", "200");
+        CommandRun run =
+                run("--target", server.peer(), "--hmac-key-file", KEY_FILE, "--mix", "1:1", "--timeout-ms", "200");
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("cannot discover the master's name");
@@ -164,8 +216,11 @@ class BenchCommandTest {
         CommandRun run = run(all.toArray(String[]::new));
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("ganeti-confd: error: ").contains(message)
-                .endsWith(" (see ganeti-confd bench --help)\n").hasLineCount(1);
+        assertThat(run.err())
+                .startsWith("ganeti-confd: error: ")
+                .contains(message)
+                .endsWith(" (see ganeti-confd bench --help)\n")
+                .hasLineCount(1);
     }
 
     @Test

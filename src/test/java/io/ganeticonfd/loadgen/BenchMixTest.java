@@ -24,11 +24,12 @@ class BenchMixTest {
     void parsesTypesWeightsAndArguments() throws Exception {
         BenchMix mix = BenchMix.parse("0:20,node-role=node2.example.com:30,10=/cluster/cluster_name,6");
 
-        assertThat(mix.entries()).containsExactly(
-                new BenchMix.Entry(RequestType.PING, null, false, 20),
-                new BenchMix.Entry(RequestType.NODE_ROLE_BYNAME, "node2.example.com", false, 30),
-                new BenchMix.Entry(RequestType.CONFIG_QUERY, "/cluster/cluster_name", false, 1),
-                new BenchMix.Entry(RequestType.INSTANCES_IPS_LIST, null, false, 1));
+        assertThat(mix.entries())
+                .containsExactly(
+                        new BenchMix.Entry(RequestType.PING, null, false, 20),
+                        new BenchMix.Entry(RequestType.NODE_ROLE_BYNAME, "node2.example.com", false, 30),
+                        new BenchMix.Entry(RequestType.CONFIG_QUERY, "/cluster/cluster_name", false, 1),
+                        new BenchMix.Entry(RequestType.INSTANCES_IPS_LIST, null, false, 1));
         assertThat(mix.totalWeight()).isEqualTo(52);
         assertThat(mix.spec()).isEqualTo("0:20,1=node2.example.com:30,10=/cluster/cluster_name:1,6:1");
     }
@@ -60,20 +61,25 @@ class BenchMixTest {
 
         assertThat(e.raw()).isTrue();
         assertThat(query(e)).isEqualTo("{\"3\":[0,1]}");
-        assertThatThrownBy(() -> BenchMix.parse("3=@{bad")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BenchMix.parse("3=@{bad"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> BenchMix.parse("3=@1 2")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "1=node1|\"node1\"",
-            "2=192.0.2.7|{\"1\": \"192.0.2.7\"}",
-            "6=br0|\"br0\"",
-            "10=/cluster/cluster_name|\"/cluster/cluster_name\"",
-            "9=inst\"1|\"inst\\\"1\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1=node1|\"node1\"",
+                "2=192.0.2.7|{\"1\": \"192.0.2.7\"}",
+                "6=br0|\"br0\"",
+                "10=/cluster/cluster_name|\"/cluster/cluster_name\"",
+                "9=inst\"1|\"inst\\\"1\""
+            })
     void plainArgumentsAreSentAsTheTypeExpects(String spec, String query) throws Exception {
-        assertThat(query(BenchMix.parse(spec).entries().get(0))).isEqualTo(JSON.readTree(query).toString());
+        assertThat(query(BenchMix.parse(spec).entries().get(0)))
+                .isEqualTo(JSON.readTree(query).toString());
     }
 
     @Test
@@ -82,22 +88,28 @@ class BenchMixTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|empty entry",
-            "0:20,,3|empty entry",
-            "12|unknown request type '12'",
-            "nosuch:3|unknown request type 'nosuch'",
-            "0:0|positive number",
-            "0:x|bad weight 'x'",
-            "3=foo|master takes no argument",
-            "1=:5|empty argument"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|empty entry",
+                "0:20,,3|empty entry",
+                "12|unknown request type '12'",
+                "nosuch:3|unknown request type 'nosuch'",
+                "0:0|positive number",
+                "0:x|bad weight 'x'",
+                "3=foo|master takes no argument",
+                "1=:5|empty argument"
+            })
     void rejectsMalformedSpecs(String spec, String message) {
-        assertThatThrownBy(() -> BenchMix.parse(spec)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> BenchMix.parse(spec))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
     void defaultsNeedDiscoveryOnlyForNodeAndInstanceArguments() throws Exception {
-        assertThat(MixDefaults.needsDiscovery(BenchMix.parse("0,3,4,5,6,10,11"))).isFalse();
+        assertThat(MixDefaults.needsDiscovery(BenchMix.parse("0,3,4,5,6,10,11")))
+                .isFalse();
         assertThat(MixDefaults.needsDiscovery(BenchMix.parse("0,1"))).isTrue();
         assertThat(MixDefaults.needsDiscovery(BenchMix.parse("0,1=node1"))).isFalse();
         assertThat(MixDefaults.resolve(BenchMix.parse("10:3"), null).spec()).isEqualTo("10=/cluster/cluster_name:3");

@@ -36,7 +36,8 @@ class SyslogFormatterTest {
     }
 
     static LogRecord record(Level level, String loggerName, String printfFormat, Object... args) {
-        ExtLogRecord r = new ExtLogRecord(level, printfFormat, ExtLogRecord.FormatStyle.PRINTF, SyslogFormatterTest.class.getName());
+        ExtLogRecord r = new ExtLogRecord(
+                level, printfFormat, ExtLogRecord.FormatStyle.PRINTF, SyslogFormatterTest.class.getName());
         r.setParameters(args);
         r.setLoggerName(loggerName);
         r.setInstant(DEC_5);
@@ -45,11 +46,16 @@ class SyslogFormatterTest {
 
     @Test
     void writesPriTimestampTagPidAndTheConsoleMessage() {
-        LogRecord r = record(org.jboss.logmanager.Level.INFO, "io.ganeticonfd.server.DaemonLifecycle",
-                "Answering confd queries on UDP [%s]:%d", "::", 1814);
+        LogRecord r = record(
+                org.jboss.logmanager.Level.INFO,
+                "io.ganeticonfd.server.DaemonLifecycle",
+                "Answering confd queries on UDP [%s]:%d",
+                "::",
+                1814);
 
-        assertThat(UTC.format(r)).isEqualTo(
-                "<30>Dec  5 09:12:32 ganeti-confd[4242]: INFO  [io.ga.se.DaemonLifecycle] Answering confd queries on UDP [::]:1814");
+        assertThat(UTC.format(r))
+                .isEqualTo(
+                        "<30>Dec  5 09:12:32 ganeti-confd[4242]: INFO  [io.ga.se.DaemonLifecycle] Answering confd queries on UDP [::]:1814");
     }
 
     @ParameterizedTest
@@ -72,7 +78,8 @@ class SyslogFormatterTest {
     void usesTheGivenLocalTimeZone() {
         LogRecord r = record(org.jboss.logmanager.Level.INFO, "x", "m");
 
-        assertThat(new SyslogFormatter("t", 1, ZoneId.of("Europe/Berlin")).format(r)).startsWith("<30>Dec  5 10:12:32 t[1]: ");
+        assertThat(new SyslogFormatter("t", 1, ZoneId.of("Europe/Berlin")).format(r))
+                .startsWith("<30>Dec  5 10:12:32 t[1]: ");
     }
 
     @Test
@@ -82,23 +89,28 @@ class SyslogFormatterTest {
         r.setLoggerName("io.ganeticonfd.config.FileWatcher");
         r.setInstant(DEC_5);
 
-        assertThat(UTC.format(r)).endsWith("ganeti-confd[4242]: WARNING [io.ga.co.FileWatcher] file config.data changed");
+        assertThat(UTC.format(r))
+                .endsWith("ganeti-confd[4242]: WARNING [io.ga.co.FileWatcher] file config.data changed");
     }
 
     @Test
     void keepsAMultiLineMessageOnOneLine() {
         LogRecord r = record(org.jboss.logmanager.Level.ERROR, "x", "first\nsecond\r\nthird\rfourth\u0000end\ttab");
 
-        assertThat(UTC.format(r)).endsWith("ERROR [x] first second third fourth end\ttab").doesNotContain("\n", "\r", "\u0000");
+        assertThat(UTC.format(r))
+                .endsWith("ERROR [x] first second third fourth end\ttab")
+                .doesNotContain("\n", "\r", "\u0000");
     }
 
     @Test
     void summarisesAnExceptionWithItsCausesOnTheSameLineWithoutAStackTrace() {
         LogRecord r = record(org.jboss.logmanager.Level.ERROR, "x", "Cannot reload");
-        r.setThrown(new IllegalStateException("bad\nstate", new UncheckedIOException("read failed", new IOException("disk"))));
+        r.setThrown(new IllegalStateException(
+                "bad\nstate", new UncheckedIOException("read failed", new IOException("disk"))));
 
-        assertThat(UTC.format(r)).endsWith("ERROR [x] Cannot reload (java.lang.IllegalStateException: bad state; "
-                + "caused by java.io.UncheckedIOException: read failed; caused by java.io.IOException: disk)")
+        assertThat(UTC.format(r))
+                .endsWith("ERROR [x] Cannot reload (java.lang.IllegalStateException: bad state; "
+                        + "caused by java.io.UncheckedIOException: read failed; caused by java.io.IOException: disk)")
                 .doesNotContain("\tat ", "\n");
     }
 
@@ -108,8 +120,9 @@ class SyslogFormatterTest {
         for (int i = 1; i <= 10; i++) {
             t = new RuntimeException(Integer.toString(i), t);
         }
-        assertThat(SyslogFormatter.summary(t)).isEqualTo("java.lang.RuntimeException: 10; caused by java.lang.RuntimeException: 9; "
-                + "caused by java.lang.RuntimeException: 8; caused by java.lang.RuntimeException: 7; ...");
+        assertThat(SyslogFormatter.summary(t))
+                .isEqualTo("java.lang.RuntimeException: 10; caused by java.lang.RuntimeException: 9; "
+                        + "caused by java.lang.RuntimeException: 8; caused by java.lang.RuntimeException: 7; ...");
     }
 
     @Test

@@ -30,11 +30,14 @@ class SyslogHandlerTest {
     static final Pattern GLIBC_RECORD = Pattern.compile(
             "<(\\d{1,3})>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 123]\\d [0-2]\\d:[0-5]\\d:[0-6]\\d ganeti-confd\\["
                     + PID + "\\]: ([^\\n]*)");
-    static final Pattern NOTE = Pattern.compile("<28>.*WARN  \\[io.ga.lo.SyslogHandler\\] (\\d+) log records? (was|were) dropped: "
-            + "the syslog socket did not take them$");
+
+    static final Pattern NOTE =
+            Pattern.compile("<28>.*WARN  \\[io.ga.lo.SyslogHandler\\] (\\d+) log records? (was|were) dropped: "
+                    + "the syslog socket did not take them$");
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final Closer closer = new Closer();
 
@@ -81,10 +84,17 @@ class SyslogHandlerTest {
 
         await().untilAsserted(() -> {
             List<String> got = syslog.records();
-            long delivered = got.stream().filter(r -> r.matches(".*\\] record \\d+$")).count();
-            long reported = got.stream().map(NOTE::matcher).filter(Matcher::matches).mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            long delivered =
+                    got.stream().filter(r -> r.matches(".*\\] record \\d+$")).count();
+            long reported = got.stream()
+                    .map(NOTE::matcher)
+                    .filter(Matcher::matches)
+                    .mapToLong(m -> Long.parseLong(m.group(1)))
+                    .sum();
             assertThat(reported).as("records dropped while the reader stalled").isPositive();
-            assertThat(delivered + reported).as("every record delivered or reported dropped").isEqualTo(published);
+            assertThat(delivered + reported)
+                    .as("every record delivered or reported dropped")
+                    .isEqualTo(published);
             assertThat(h.lost()).isZero();
         });
     }
@@ -107,7 +117,8 @@ class SyslogHandlerTest {
             h.publish(record(Level.INFO, "after"));
             assertThat(second.records()).anyMatch(r -> r.endsWith("] after"));
         });
-        await().untilAsserted(() -> assertThat(second.records()).anyMatch(r -> NOTE.matcher(r).matches()));
+        await().untilAsserted(() ->
+                assertThat(second.records()).anyMatch(r -> NOTE.matcher(r).matches()));
         assertThat(second.records()).noneMatch(r -> r.contains("while away"));
     }
 

@@ -20,6 +20,7 @@ class SyslogInstallerTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final Closer closer = new Closer();
 
@@ -56,8 +57,11 @@ class SyslogInstallerTest {
         try {
             assertThat(rootHasSyslogHandler()).isTrue();
             Logger.getLogger("io.ganeticonfd.logging.Check").warning("started");
-            await().untilAsserted(() -> assertThat(syslog.records()).singleElement().asString()
-                    .matches(SyslogHandlerTest.GLIBC_RECORD.pattern()).startsWith("<28>")
+            await().untilAsserted(() -> assertThat(syslog.records())
+                    .singleElement()
+                    .asString()
+                    .matches(SyslogHandlerTest.GLIBC_RECORD.pattern())
+                    .startsWith("<28>")
                     .endsWith(": WARNING [io.ga.lo.Check] started"));
         } finally {
             installer.onStop(new ShutdownEvent());

@@ -15,7 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SyslogSeverityTest {
 
     @ParameterizedTest
-    @CsvSource({"EMERGENCY, 0", "ALERT, 1", "CRITICAL, 2", "ERROR, 3", "WARNING, 4", "NOTICE, 5", "INFORMATIONAL, 6", "DEBUG, 7"})
+    @CsvSource({
+        "EMERGENCY, 0",
+        "ALERT, 1",
+        "CRITICAL, 2",
+        "ERROR, 3",
+        "WARNING, 4",
+        "NOTICE, 5",
+        "INFORMATIONAL, 6",
+        "DEBUG, 7"
+    })
     void carriesSyslogsCode(SyslogSeverity severity, int code) {
         assertThat(severity.code()).isEqualTo(code);
     }
@@ -23,7 +32,8 @@ class SyslogSeverityTest {
     @Test
     void hasUniqueCodes() {
         assertThat(SyslogSeverity.values()).hasSize(8);
-        assertThat(Arrays.stream(SyslogSeverity.values()).mapToInt(SyslogSeverity::code)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(SyslogSeverity.values()).mapToInt(SyslogSeverity::code))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest
@@ -39,13 +49,28 @@ class SyslogSeverityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"FATAL, CRITICAL", "ERROR, ERROR", "WARN, WARNING", "INFO, INFORMATIONAL", "DEBUG, DEBUG", "TRACE, DEBUG"})
+    @CsvSource({
+        "FATAL, CRITICAL",
+        "ERROR, ERROR",
+        "WARN, WARNING",
+        "INFO, INFORMATIONAL",
+        "DEBUG, DEBUG",
+        "TRACE, DEBUG"
+    })
     void mapsJbossLevels(String level, SyslogSeverity severity) {
-        assertThat(SyslogSeverity.forLevel(SyslogFormatterTest.jbossLevel(level))).isEqualTo(severity);
+        assertThat(SyslogSeverity.forLevel(SyslogFormatterTest.jbossLevel(level)))
+                .isEqualTo(severity);
     }
 
     @ParameterizedTest
-    @CsvSource({"SEVERE, ERROR", "WARNING, WARNING", "INFO, INFORMATIONAL", "CONFIG, DEBUG", "FINE, DEBUG", "FINEST, DEBUG"})
+    @CsvSource({
+        "SEVERE, ERROR",
+        "WARNING, WARNING",
+        "INFO, INFORMATIONAL",
+        "CONFIG, DEBUG",
+        "FINE, DEBUG",
+        "FINEST, DEBUG"
+    })
     void mapsJulLevels(String level, SyslogSeverity severity) {
         assertThat(SyslogSeverity.forLevel(Level.parse(level))).isEqualTo(severity);
     }

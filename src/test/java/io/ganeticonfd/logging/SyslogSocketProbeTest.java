@@ -21,6 +21,7 @@ class SyslogSocketProbeTest {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final Closer closer = new Closer();
 
@@ -37,7 +38,8 @@ class SyslogSocketProbeTest {
         Path socket = dir.resolve("dev-log");
         closer.track(DevLogReceiver.bind(socket));
 
-        assertThat(SyslogSocketProbe.problem(Files.createSymbolicLink(dir.resolve("log"), socket))).isEmpty();
+        assertThat(SyslogSocketProbe.problem(Files.createSymbolicLink(dir.resolve("log"), socket)))
+                .isEmpty();
     }
 
     @Test
@@ -47,8 +49,10 @@ class SyslogSocketProbeTest {
 
     @Test
     void saysSoWhenThePathIsNotASocket() throws IOException {
-        assertThat(SyslogSocketProbe.problem(Files.writeString(dir.resolve("log"), "x"))).contains("not a socket");
-        assertThat(SyslogSocketProbe.problem(Files.createDirectory(dir.resolve("dir")))).contains("not a socket");
+        assertThat(SyslogSocketProbe.problem(Files.writeString(dir.resolve("log"), "x")))
+                .contains("not a socket");
+        assertThat(SyslogSocketProbe.problem(Files.createDirectory(dir.resolve("dir"))))
+                .contains("not a socket");
     }
 
     @Test
@@ -61,18 +65,24 @@ class SyslogSocketProbeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "connect(..) failed with error(-111): Connection refused: /dev/log | connection refused",
-        "connect(..) failed: Permission denied: /dev/log | permission denied",
-        "sendToAddress(..) failed: No buffer space available | no buffer space available",
-        "Something else | something else"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "connect(..) failed with error(-111): Connection refused: /dev/log | connection refused",
+                "connect(..) failed: Permission denied: /dev/log | permission denied",
+                "sendToAddress(..) failed: No buffer space available | no buffer space available",
+                "Something else | something else"
+            })
     void saysWhyInAFewWords(String message, String reason) {
-        assertThat(SyslogSocketProbe.describe(new IOException(message), Path.of("/dev/log"))).isEqualTo(reason);
+        assertThat(SyslogSocketProbe.describe(new IOException(message), Path.of("/dev/log")))
+                .isEqualTo(reason);
     }
 
     @Test
     void namesAMessagelessFailureByItsKind() {
-        assertThat(SyslogSocketProbe.describe(new FileNotFoundException(), Path.of("/dev/log"))).isEqualTo("no such file");
-        assertThat(SyslogSocketProbe.describe(new IllegalStateException(), Path.of("/dev/log"))).isEqualTo("IllegalStateException");
+        assertThat(SyslogSocketProbe.describe(new FileNotFoundException(), Path.of("/dev/log")))
+                .isEqualTo("no such file");
+        assertThat(SyslogSocketProbe.describe(new IllegalStateException(), Path.of("/dev/log")))
+                .isEqualTo("IllegalStateException");
     }
 }

@@ -25,12 +25,15 @@ class CodecThreadsTest {
         List<byte[]> datagrams = new ArrayList<>();
         List<ConfdRequest> requests = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            ConfdRequest request = new ConfdRequest(RequestType.CONFIG_QUERY,
-                    new QueryArgument.Plain("/cluster/" + "x\u00e9\ud83d\ude00".repeat(i)), "rsalt-" + i + "-" + "r".repeat(i * 3));
+            ConfdRequest request = new ConfdRequest(
+                    RequestType.CONFIG_QUERY,
+                    new QueryArgument.Plain("/cluster/" + "x\u00e9\ud83d\ude00".repeat(i)),
+                    "rsalt-" + i + "-" + "r".repeat(i * 3));
             requests.add(request);
             datagrams.add(RequestDecoderTest.ENCODER.encode(request, NOW, KEY));
             byte[] d = datagrams.get(i);
-            assertThat(RequestDecoderTest.accepted(shared.decode(d, 0, d.length, NOW, KeyRing.of(KEY)))).isEqualTo(request);
+            assertThat(RequestDecoderTest.accepted(shared.decode(d, 0, d.length, NOW, KeyRing.of(KEY))))
+                    .isEqualTo(request);
         }
         ReplyBody body = ReplyBody.ok("\"answer\"", 7);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -43,12 +46,15 @@ class CodecThreadsTest {
                         int i = (start * 31 + n * 7) % datagrams.size();
                         byte[] d = datagrams.get(i);
                         DecodeResult r = shared.decode(d, 0, d.length, NOW, KeyRing.of(KEY));
-                        if (!(r instanceof DecodeResult.Accepted a) || !a.request().equals(requests.get(i))) {
+                        if (!(r instanceof DecodeResult.Accepted a)
+                                || !a.request().equals(requests.get(i))) {
                             return false;
                         }
                         byte[] reply = ReplyEncoder.encode(body, a.request().rsalt(), KEY);
-                        if (!ReplyEncoderPropertiesTest.CLIENT.decode(reply, reply.length, KEY)
-                                .map(c -> c.salt().equals(requests.get(i).rsalt())).orElse(false)) {
+                        if (!ReplyEncoderPropertiesTest.CLIENT
+                                .decode(reply, reply.length, KEY)
+                                .map(c -> c.salt().equals(requests.get(i).rsalt()))
+                                .orElse(false)) {
                             return false;
                         }
                     }

@@ -17,9 +17,12 @@ class HexPropertiesTest {
     /** Hex-looking text: mostly 40 chars of hex digits of either case, some other chars and lengths. */
     @Provide
     Arbitrary<String> hexish() {
-        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofLength(40);
-        Arbitrary<String> near = Arbitraries.strings().withChars("0123456789abcdefABCDEFgG:/@`\u0660\uff10 ")
-                .ofMinLength(38).ofMaxLength(42);
+        Arbitrary<String> digits =
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofLength(40);
+        Arbitrary<String> near = Arbitraries.strings()
+                .withChars("0123456789abcdefABCDEFgG:/@`\u0660\uff10 ")
+                .ofMinLength(38)
+                .ofMaxLength(42);
         return Arbitraries.oneOf(digits, near, Arbitraries.strings().all().ofMaxLength(44));
     }
 
@@ -44,7 +47,8 @@ class HexPropertiesTest {
     }
 
     @Property
-    void aChangeInAnyByteIsNoMatch(@ForAll @Size(20) byte[] digest, @ForAll("index") int i, @ForAll("nonZero") byte flip) {
+    void aChangeInAnyByteIsNoMatch(
+            @ForAll @Size(20) byte[] digest, @ForAll("index") int i, @ForAll("nonZero") byte flip) {
         char[] hex = HexFormat.of().withUpperCase().formatHex(digest).toCharArray();
         digest[i] ^= flip;
 

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,12 +34,15 @@ class HmacKeyTest {
     void neverShowsTheKeyInToStringOrFingerprint() throws Exception {
         HmacKey key = HmacKey.of(CONFORMANCE_KEY);
         String keyText = new String(CONFORMANCE_KEY, StandardCharsets.US_ASCII);
-        String expectedFingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONFORMANCE_KEY), 0, 8);
+        String expectedFingerprint =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONFORMANCE_KEY), 0, 8);
 
         assertThat(key.fingerprint()).isEqualTo(expectedFingerprint).hasSize(16);
         assertThat(key.toString()).isEqualTo("HmacKey[sha256:" + expectedFingerprint + "]");
         for (String shown : List.of(key.toString(), key.fingerprint())) {
-            assertThat(shown).doesNotContain(keyText.substring(0, 8)).doesNotContain(keyText.substring(56))
+            assertThat(shown)
+                    .doesNotContain(keyText.substring(0, 8))
+                    .doesNotContain(keyText.substring(56))
                     .doesNotContain(HexFormat.of().formatHex(CONFORMANCE_KEY, 0, 4));
         }
     }
@@ -49,13 +51,17 @@ class HmacKeyTest {
     void neverShowsAShortTextKey() {
         HmacKey key = HmacKey.of("hunter2");
 
-        assertThat(key.toString()).doesNotContain("hunter2").doesNotContain(HexFormat.of().formatHex("hunter2".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(key.toString())
+                .doesNotContain("hunter2")
+                .doesNotContain(HexFormat.of().formatHex("hunter2".getBytes(StandardCharsets.US_ASCII)));
         assertThat(key.fingerprint()).doesNotContain("hunter2");
     }
 
     @Test
     void refusesAnEmptyKey() {
-        assertThatThrownBy(() -> HmacKey.of(new byte[0])).isInstanceOf(IllegalArgumentException.class).hasMessage("empty HMAC key");
+        assertThatThrownBy(() -> HmacKey.of(new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("empty HMAC key");
         assertThatThrownBy(() -> HmacKey.of("")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -66,7 +72,8 @@ class HmacKeyTest {
         byte[] salt = "1700000000".getBytes(StandardCharsets.UTF_8);
         byte[] msg = "{}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(withNewline.sign(salt, msg)).isEqualTo(jdkHmac("secret\n".getBytes(StandardCharsets.UTF_8), "1700000000{}"))
+        assertThat(withNewline.sign(salt, msg))
+                .isEqualTo(jdkHmac("secret\n".getBytes(StandardCharsets.UTF_8), "1700000000{}"))
                 .isNotEqualTo(without.sign(salt, msg));
         assertThat(withNewline.sameBytes(without)).isFalse();
         assertThat(withNewline.fingerprint()).isNotEqualTo(without.fingerprint());
@@ -76,8 +83,10 @@ class HmacKeyTest {
     void signsTheConcatenationLikeTheJdk() throws Exception {
         HmacKey key = HmacKey.of(CONFORMANCE_KEY);
 
-        assertThat(key.sign("17".getBytes(StandardCharsets.UTF_8), "00000000{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(jdkHmac(CONFORMANCE_KEY, "1700000000{\"a\":1}")).hasSize(HmacKey.DIGEST_BYTES);
+        assertThat(key.sign(
+                        "17".getBytes(StandardCharsets.UTF_8), "00000000{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(jdkHmac(CONFORMANCE_KEY, "1700000000{\"a\":1}"))
+                .hasSize(HmacKey.DIGEST_BYTES);
     }
 
     @Test
@@ -113,11 +122,14 @@ class HmacKeyTest {
         HmacKey key = HmacKey.of(CONFORMANCE_KEY);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Boolean>> results = IntStream.range(0, 2000).mapToObj(i -> pool.submit(() -> {
-                String salt = Integer.toString(i);
-                return Arrays.equals(key.sign(salt.getBytes(StandardCharsets.UTF_8), "msg".getBytes(StandardCharsets.UTF_8)),
-                        jdkHmac(CONFORMANCE_KEY, salt + "msg"));
-            })).toList();
+            List<Future<Boolean>> results = IntStream.range(0, 2000)
+                    .mapToObj(i -> pool.submit(() -> {
+                        String salt = Integer.toString(i);
+                        return Arrays.equals(
+                                key.sign(salt.getBytes(StandardCharsets.UTF_8), "msg".getBytes(StandardCharsets.UTF_8)),
+                                jdkHmac(CONFORMANCE_KEY, salt + "msg"));
+                    }))
+                    .toList();
             for (Future<Boolean> r : results) {
                 assertThat(r.get()).isTrue();
             }

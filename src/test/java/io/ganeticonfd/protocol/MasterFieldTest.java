@@ -22,7 +22,8 @@ class MasterFieldTest {
     @Test
     void hasUniqueCodes() {
         assertThat(MasterField.values()).hasSize(3);
-        assertThat(Arrays.stream(MasterField.values()).mapToInt(MasterField::code)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(MasterField.values()).mapToInt(MasterField::code))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

@@ -22,7 +22,8 @@ class PreparedRequestTest {
 
     @Test
     void writesRequestsTheDaemonAcceptsForEachRsaltAndTimestamp() {
-        PreparedRequest prepared = PreparedRequest.of(JSON, RequestType.CONFIG_QUERY, TextNode.valueOf("/cluster/\"name\""));
+        PreparedRequest prepared =
+                PreparedRequest.of(JSON, RequestType.CONFIG_QUERY, TextNode.valueOf("/cluster/\"name\""));
         RsaltSequence rsalts = new RsaltSequence(0x1234abcd, 7);
         byte[] rsalt = new byte[RsaltSequence.LENGTH];
         byte[] out = new byte[prepared.maxBytes(RsaltSequence.LENGTH)];
@@ -44,12 +45,13 @@ class PreparedRequestTest {
     void encoderWritesTheSameBytesAsAPreparedRequest() {
         String rsalt = "8a1b2c3d-0001-4000-8000-000000000005";
         QueryArgument query = new QueryArgument.Dict("br0", "192.0.2.1", List.of(), List.of(MasterField.NAME));
-        PreparedRequest prepared = PreparedRequest.of(JSON, RequestType.NODE_PIP_BY_INSTANCE_IP, RequestEncoder.queryJson(query));
+        PreparedRequest prepared =
+                PreparedRequest.of(JSON, RequestType.NODE_PIP_BY_INSTANCE_IP, RequestEncoder.queryJson(query));
         byte[] out = new byte[prepared.maxBytes(rsalt.length())];
         int len = prepared.write(out, rsalt.getBytes(StandardCharsets.US_ASCII), rsalt.length(), NOW, KEY);
 
-        byte[] encoded = new RequestEncoder(JSON).encode(new ConfdRequest(RequestType.NODE_PIP_BY_INSTANCE_IP, query, rsalt),
-                NOW, KEY);
+        byte[] encoded = new RequestEncoder(JSON)
+                .encode(new ConfdRequest(RequestType.NODE_PIP_BY_INSTANCE_IP, query, rsalt), NOW, KEY);
 
         assertThat(encoded).isEqualTo(Arrays.copyOf(out, len));
     }
@@ -57,12 +59,14 @@ class PreparedRequestTest {
     @Test
     void encoderCarriesAnRsaltThatNeedsEscaping() {
         String rsalt = "r\"\\\u00e9";
-        byte[] encoded = new RequestEncoder(JSON).encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, rsalt),
-                NOW, KEY);
+        byte[] encoded = new RequestEncoder(JSON)
+                .encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, rsalt), NOW, KEY);
 
         assertThat(PreparedRequest.plainRsalt(rsalt)).isFalse();
         assertThat(DECODER.decode(encoded, 0, encoded.length, NOW, KeyRing.of(KEY)))
-                .isInstanceOfSatisfying(DecodeResult.Accepted.class, a -> assertThat(a.request().rsalt()).isEqualTo(rsalt));
+                .isInstanceOfSatisfying(
+                        DecodeResult.Accepted.class,
+                        a -> assertThat(a.request().rsalt()).isEqualTo(rsalt));
     }
 
     @Test

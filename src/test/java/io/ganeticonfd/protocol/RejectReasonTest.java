@@ -14,9 +14,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RejectReasonTest {
 
     @ParameterizedTest
-    @CsvSource({"OVERSIZE, oversize", "BAD_MAGIC, bad_magic", "BAD_JSON, bad_json", "BAD_ENVELOPE, bad_envelope",
-        "BAD_HMAC, bad_hmac", "BAD_SALT, bad_salt", "CLOCK_SKEW, clock_skew", "BAD_REQUEST, bad_request",
-        "UNKNOWN_TYPE, unknown_type"})
+    @CsvSource({
+        "OVERSIZE, oversize",
+        "BAD_MAGIC, bad_magic",
+        "BAD_JSON, bad_json",
+        "BAD_ENVELOPE, bad_envelope",
+        "BAD_HMAC, bad_hmac",
+        "BAD_SALT, bad_salt",
+        "CLOCK_SKEW, clock_skew",
+        "BAD_REQUEST, bad_request",
+        "UNKNOWN_TYPE, unknown_type"
+    })
     void hasAStableMetricTag(RejectReason reason, String tag) {
         assertThat(reason.tag()).isEqualTo(tag);
     }
@@ -30,6 +38,8 @@ class RejectReasonTest {
     @ParameterizedTest
     @EnumSource(RejectReason.class)
     void tagIsTheLowerCaseName(RejectReason reason) {
-        assertThat(reason.tag()).isEqualTo(reason.name().toLowerCase(Locale.ROOT)).matches("[a-z_]+");
+        assertThat(reason.tag())
+                .isEqualTo(reason.name().toLowerCase(Locale.ROOT))
+                .matches("[a-z_]+");
     }
 }

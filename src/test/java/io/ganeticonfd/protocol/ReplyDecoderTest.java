@@ -36,12 +36,14 @@ class ReplyDecoderTest {
 
     @Test
     void readsSpacedEnvelopesInAnyOrderWithEscapedUnicode() throws Exception {
-        String msg = "{\"serial\": 3, \"answer\": {\"status\": 9, \"x\": [\"caf\u00e9 \\ud83d\\ude00\"]}, \"status\": 2,"
-                + " \"protocol\": 1}";
+        String msg =
+                "{\"serial\": 3, \"answer\": {\"status\": 9, \"x\": [\"caf\u00e9 \\ud83d\\ude00\"]}, \"status\": 2,"
+                        + " \"protocol\": 1}";
         byte[] digest = KEY.sign(RSALT.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8));
         String hex = HexFormat.of().withUpperCase().formatHex(digest);
         String env = "plj0{ \"salt\" : " + JSON.writeValueAsString(RSALT) + ", \"extra\": [1, {\"a\": \"}\"}],"
-                + " \"msg\": \"" + msg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u00e9", "\\u00e9")
+                + " \"msg\": \""
+                + msg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u00e9", "\\u00e9")
                 + "\", \"hmac\": \"" + hex + "\" }";
         byte[] d = env.getBytes(StandardCharsets.UTF_8);
 
@@ -61,7 +63,8 @@ class ReplyDecoderTest {
     void refusesWrongKeysAndBrokenEnvelopesSayingWhy() {
         byte[] d = ReplyEncoder.encode(ReplyBody.ok("1", 1), RSALT, HmacKey.of("other"));
 
-        assertThat(DECODER.read(d, 0, d.length, KEY)).isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.HMAC_MISMATCH, RSALT));
+        assertThat(DECODER.read(d, 0, d.length, KEY))
+                .isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.HMAC_MISMATCH, RSALT));
         assertThat(DECODER.read(d, 0, 3, KEY)).isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.BAD_MAGIC, null));
         assertThat(DECODER.read(d, 0, d.length - 10, KEY)).isInstanceOf(ReplyDecodeResult.Refused.class);
         byte[] noHmac = "plj0{\"msg\": \"{}\", \"salt\": \"x\"}".getBytes(StandardCharsets.US_ASCII);
@@ -74,12 +77,14 @@ class ReplyDecoderTest {
     void refusesASignedMessageThatIsNoReply() {
         byte[] d = new RequestEncoder(JSON).sign("{\"status\": 0}", RSALT, KEY);
 
-        assertThat(DECODER.read(d, 0, d.length, KEY)).isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.BAD_MESSAGE, RSALT));
+        assertThat(DECODER.read(d, 0, d.length, KEY))
+                .isEqualTo(new ReplyDecodeResult.Refused(ReplyRejection.BAD_MESSAGE, RSALT));
     }
 
     @Test
     void readsANullAnswerAndAStringStatusAsTheTreeReaderDid() {
-        byte[] d = new RequestEncoder(JSON).sign("{\"status\": \"1\", \"answer\": null, \"serial\": 4, \"x\": [{}]}", RSALT, KEY);
+        byte[] d = new RequestEncoder(JSON)
+                .sign("{\"status\": \"1\", \"answer\": null, \"serial\": 4, \"x\": [{}]}", RSALT, KEY);
 
         ConfdReply reply = verified(DECODER.read(d, 0, d.length, KEY));
 
@@ -89,8 +94,22 @@ class ReplyDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1", "-7", "3000000", "4294967296", "123456789012345678901234567890", "1.5", "1e3", "true",
-        "false", "null", "\"n\\u00e9ud\"", "[1, \"a\", null]", "{\"a\": {\"b\": [2.5]}}"})
+    @ValueSource(
+            strings = {
+                "1",
+                "-7",
+                "3000000",
+                "4294967296",
+                "123456789012345678901234567890",
+                "1.5",
+                "1e3",
+                "true",
+                "false",
+                "null",
+                "\"n\\u00e9ud\"",
+                "[1, \"a\", null]",
+                "{\"a\": {\"b\": [2.5]}}"
+            })
     void buildsTheAnswerAsTheTreeReaderDoes(String answer) throws Exception {
         byte[] d = ReplyEncoder.encode(ReplyBody.ok(answer, 1), RSALT, KEY);
 

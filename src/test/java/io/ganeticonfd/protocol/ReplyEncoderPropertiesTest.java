@@ -23,12 +23,15 @@ class ReplyEncoderPropertiesTest {
     }
 
     @Property
-    void anyRsaltAndAnswerTextRoundTripThroughAVerifyingClient(@ForAll("text") String rsalt, @ForAll("text") String answer,
-            @ForAll @LongRange(min = 0) long serial) throws CharacterCodingException {
-        byte[] datagram = ReplyEncoder.encode(ReplyBody.ok(ReplyBody.quote(answer), serial), rsalt, ReplyEncoderTest.KEY);
+    void anyRsaltAndAnswerTextRoundTripThroughAVerifyingClient(
+            @ForAll("text") String rsalt, @ForAll("text") String answer, @ForAll @LongRange(min = 0) long serial)
+            throws CharacterCodingException {
+        byte[] datagram =
+                ReplyEncoder.encode(ReplyBody.ok(ReplyBody.quote(answer), serial), rsalt, ReplyEncoderTest.KEY);
 
         ReplyEncoderTest.strictUtf8(datagram);
-        ConfdReply reply = CLIENT.decode(datagram, datagram.length, ReplyEncoderTest.KEY).orElseThrow();
+        ConfdReply reply =
+                CLIENT.decode(datagram, datagram.length, ReplyEncoderTest.KEY).orElseThrow();
         assertThat(reply.salt()).isEqualTo(rsalt);
         assertThat(reply.answer().asText()).isEqualTo(answer);
         assertThat(reply.serial()).isEqualTo(serial);
@@ -39,7 +42,8 @@ class ReplyEncoderPropertiesTest {
     void anyErrorMessageRoundTrips(@ForAll("text") String message) {
         byte[] datagram = ReplyEncoder.encode(ReplyBody.error(message), "r", ReplyEncoderTest.KEY);
 
-        ConfdReply reply = CLIENT.decode(datagram, datagram.length, ReplyEncoderTest.KEY).orElseThrow();
+        ConfdReply reply =
+                CLIENT.decode(datagram, datagram.length, ReplyEncoderTest.KEY).orElseThrow();
         assertThat(reply.answer().asText()).isEqualTo(message);
         assertThat(reply.status()).isEqualTo(ReplyStatus.ERROR);
         assertThat(reply.serial()).isZero();

@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,13 +37,18 @@ class ReplyEncoderTest {
 
     /** Decodes strictly as UTF-8, failing on any malformed byte. */
     static String strictUtf8(byte[] data) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(data))
+                .toString();
     }
 
     static ConfdReply decoded(byte[] datagram) {
-        return CLIENT.decode(datagram, datagram.length, KEY).orElseThrow(() -> new AssertionError(
-                "reply does not verify: " + new String(datagram, StandardCharsets.UTF_8)));
+        return CLIENT.decode(datagram, datagram.length, KEY)
+                .orElseThrow(() ->
+                        new AssertionError("reply does not verify: " + new String(datagram, StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -53,8 +57,9 @@ class ReplyEncoderTest {
 
         byte[] datagram = ReplyEncoder.encode(ReplyBody.ok("\"node1.example.com\"", 3189), "4f8a-rsalt", KEY);
 
-        assertThat(new String(datagram, StandardCharsets.UTF_8)).isEqualTo("plj0{\"hmac\":\"" + independentHmac("4f8a-rsalt", msg)
-                + "\",\"msg\":\"" + msg.replace("\"", "\\\"") + "\",\"salt\":\"4f8a-rsalt\"}");
+        assertThat(new String(datagram, StandardCharsets.UTF_8))
+                .isEqualTo("plj0{\"hmac\":\"" + independentHmac("4f8a-rsalt", msg) + "\",\"msg\":\""
+                        + msg.replace("\"", "\\\"") + "\",\"salt\":\"4f8a-rsalt\"}");
     }
 
     @Test
@@ -62,15 +67,20 @@ class ReplyEncoderTest {
         byte[] datagram = ReplyEncoder.encode(ReplyBody.ok("[\"192.0.2.1\",\"192.0.2.2\"]", 12), "r", KEY);
 
         JsonNode envelope = JSON.readTree(new String(datagram, 4, datagram.length - 4, StandardCharsets.UTF_8));
-        assertThat(envelope.get("hmac").asText()).matches("[0-9a-f]{40}")
-                .isEqualTo(independentHmac(envelope.get("salt").asText(), envelope.get("msg").asText()));
-        assertThat(envelope.get("msg").asText()).isEqualTo("{\"protocol\":1,\"status\":0,\"answer\":[\"192.0.2.1\",\"192.0.2.2\"],\"serial\":12}");
+        assertThat(envelope.get("hmac").asText())
+                .matches("[0-9a-f]{40}")
+                .isEqualTo(independentHmac(
+                        envelope.get("salt").asText(), envelope.get("msg").asText()));
+        assertThat(envelope.get("msg").asText())
+                .isEqualTo("{\"protocol\":1,\"status\":0,\"answer\":[\"192.0.2.1\",\"192.0.2.2\"],\"serial\":12}");
     }
 
     @Test
     void writesErrorCodeRepliesWithSerialZero() {
-        assertThat(ReplyBody.error(ErrorCode.ARGUMENT).text()).isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":2,\"serial\":0}");
-        assertThat(ReplyBody.error(ErrorCode.UNKNOWN_ENTRY).text()).isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":0,\"serial\":0}");
+        assertThat(ReplyBody.error(ErrorCode.ARGUMENT).text())
+                .isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":2,\"serial\":0}");
+        assertThat(ReplyBody.error(ErrorCode.UNKNOWN_ENTRY).text())
+                .isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":0,\"serial\":0}");
         assertThat(ReplyBody.error("Node name x not found").text())
                 .isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":\"Node name x not found\",\"serial\":0}");
         assertThat(ReplyBody.error(ErrorCode.INTERNAL).status()).isEqualTo(ReplyStatus.ERROR);
@@ -78,8 +88,23 @@ class ReplyEncoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a\"b", "a\\b", "\\\"", "tab\there", "nl\ncr\r", "\u0000\u0001\u001f", "\u007f",
-        "caf\u00e9", "\u4e2d\u6587", "\ud83d\ude00", "</script>", "{\"rsalt\":1}", "\u2028\u2029"})
+    @ValueSource(
+            strings = {
+                "",
+                "a\"b",
+                "a\\b",
+                "\\\"",
+                "tab\there",
+                "nl\ncr\r",
+                "\u0000\u0001\u001f",
+                "\u007f",
+                "caf\u00e9",
+                "\u4e2d\u6587",
+                "\ud83d\ude00",
+                "</script>",
+                "{\"rsalt\":1}",
+                "\u2028\u2029"
+            })
     void escapesAnyRsaltSoTheClientGetsItBackVerified(String rsalt) throws Exception {
         byte[] datagram = ReplyEncoder.encode(ReplyBody.ok("0", 1), rsalt, KEY);
 
@@ -87,7 +112,9 @@ class ReplyEncoderTest {
         ConfdReply reply = decoded(datagram);
         assertThat(reply.salt()).isEqualTo(rsalt);
         assertThat(reply.status()).isEqualTo(ReplyStatus.OK);
-        assertThat(JSON.readTree(new String(datagram, 4, datagram.length - 4, StandardCharsets.UTF_8)).get("salt").asText())
+        assertThat(JSON.readTree(new String(datagram, 4, datagram.length - 4, StandardCharsets.UTF_8))
+                        .get("salt")
+                        .asText())
                 .isEqualTo(rsalt);
     }
 
@@ -134,7 +161,8 @@ class ReplyEncoderTest {
         // A signed request may carry an unpaired surrogate as a JSON escape; error messages echo the query.
         ReplyBody[] body = new ReplyBody[1];
 
-        assertThatCode(() -> body[0] = ReplyBody.error("Node name x\ud800y not found")).doesNotThrowAnyException();
+        assertThatCode(() -> body[0] = ReplyBody.error("Node name x\ud800y not found"))
+                .doesNotThrowAnyException();
 
         byte[] datagram = ReplyEncoder.encode(body[0], "r", KEY);
         strictUtf8(datagram);

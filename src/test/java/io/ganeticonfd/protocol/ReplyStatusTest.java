@@ -22,7 +22,8 @@ class ReplyStatusTest {
     @Test
     void hasUniqueCodes() {
         assertThat(ReplyStatus.values()).hasSize(3);
-        assertThat(Arrays.stream(ReplyStatus.values()).mapToInt(ReplyStatus::code)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(ReplyStatus.values()).mapToInt(ReplyStatus::code))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ganeticonfd.conformance.ConformanceVectors;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -45,8 +46,8 @@ class RequestDecoderPropertiesTest {
     }
 
     @Property
-    void acceptsEveryValidRequestAtEveryOffsetInsideTheSkewWindow(@ForAll("requests") ConfdRequest request,
-            @ForAll @LongRange(min = -300, max = 300) long offset) {
+    void acceptsEveryValidRequestAtEveryOffsetInsideTheSkewWindow(
+            @ForAll("requests") ConfdRequest request, @ForAll @LongRange(min = -300, max = 300) long offset) {
         byte[] data = ENCODER.encode(request, NOW + offset, KEY);
 
         DecodeResult result = decode(data);
@@ -56,34 +57,43 @@ class RequestDecoderPropertiesTest {
     }
 
     @Property
-    void rejectsEveryRequestOutsideTheSkewWindowOnBothSides(@ForAll("requests") ConfdRequest request,
-            @ForAll @LongRange(min = 301, max = 1_000_000_000) long distance, @ForAll boolean future) {
+    void rejectsEveryRequestOutsideTheSkewWindowOnBothSides(
+            @ForAll("requests") ConfdRequest request,
+            @ForAll @LongRange(min = 301, max = 1_000_000_000) long distance,
+            @ForAll boolean future) {
         byte[] data = ENCODER.encode(request, future ? NOW + distance : NOW - distance, KEY);
 
-        assertThat(decode(data)).isInstanceOfSatisfying(DecodeResult.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectReason.CLOCK_SKEW));
+        assertThat(decode(data))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.CLOCK_SKEW));
     }
 
     @Property
-    void rejectsEveryOtherKey(@ForAll("requests") ConfdRequest request, @ForAll @NotEmpty @Size(max = 80) byte[] otherKey) {
+    void rejectsEveryOtherKey(
+            @ForAll("requests") ConfdRequest request, @ForAll @NotEmpty @Size(max = 80) byte[] otherKey) {
         HmacKey other = HmacKey.of(otherKey);
         Assume.that(!other.sameBytes(KEY));
 
-        assertThat(decode(ENCODER.encode(request, NOW, other))).isInstanceOfSatisfying(DecodeResult.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_HMAC));
+        assertThat(decode(ENCODER.encode(request, NOW, other)))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_HMAC));
     }
 
     @Property
-    void rejectsEverySaltWithANonDigitAfterItsFirstCharacter(@ForAll("requests") ConfdRequest request,
-            @ForAll @IntRange(min = 1, max = 10) int position, @ForAll char inserted) {
+    void rejectsEverySaltWithANonDigitAfterItsFirstCharacter(
+            @ForAll("requests") ConfdRequest request,
+            @ForAll @IntRange(min = 1, max = 10) int position,
+            @ForAll char inserted) {
         Assume.that(inserted < '0' || inserted > '9');
         Assume.that(!Character.isSurrogate(inserted));
         String now = Long.toString(NOW);
         String salt = now.substring(0, position) + inserted + now.substring(position);
-        byte[] data = ENCODER.sign("{\"protocol\":1,\"type\":" + request.type().code() + ",\"rsalt\":\"r\"}\n", salt, KEY);
+        byte[] data =
+                ENCODER.sign("{\"protocol\":1,\"type\":" + request.type().code() + ",\"rsalt\":\"r\"}\n", salt, KEY);
 
-        assertThat(decode(data)).isInstanceOfSatisfying(DecodeResult.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_SALT));
+        assertThat(decode(data))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_SALT));
     }
 
     /**
@@ -93,8 +103,10 @@ class RequestDecoderPropertiesTest {
      * still verifies and means exactly the same request.
      */
     @Property(tries = 3000)
-    void refusesEverySingleByteChangeExceptTheCaseOfAHexDigit(@ForAll("requests") ConfdRequest request,
-            @ForAll @IntRange(min = 0, max = 100_000) int where, @ForAll byte replacement) {
+    void refusesEverySingleByteChangeExceptTheCaseOfAHexDigit(
+            @ForAll("requests") ConfdRequest request,
+            @ForAll @IntRange(min = 0, max = 100_000) int where,
+            @ForAll byte replacement) {
         byte[] data = ENCODER.encode(request, NOW, KEY);
         int pos = where % data.length;
         Assume.that(data[pos] != replacement);
@@ -105,7 +117,8 @@ class RequestDecoderPropertiesTest {
 
         if (result instanceof DecodeResult.Accepted accepted) {
             assertThat(caseFreeHexDigits(new String(data, StandardCharsets.ISO_8859_1)))
-                    .as("accepted change outside the HMAC and escape digits").contains(pos);
+                    .as("accepted change outside the HMAC and escape digits")
+                    .contains(pos);
             assertThat(Character.toLowerCase((char) replacement)).isEqualTo(Character.toLowerCase((char) data[pos]));
             assertThat(accepted.request()).isEqualTo(request);
         } else {
@@ -123,8 +136,10 @@ class RequestDecoderPropertiesTest {
         byte[] changed = data.clone();
         changed[escape + 2] = 'd';
 
-        assertThat(decode(changed)).isInstanceOfSatisfying(DecodeResult.Accepted.class,
-                a -> assertThat(a.request()).isEqualTo(request));
+        assertThat(decode(changed))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Accepted.class,
+                        a -> assertThat(a.request()).isEqualTo(request));
     }
 
     /** Positions of the HMAC's hex digits and of the four digits of every {@code \\u} escape in an envelope. */
@@ -177,26 +192,71 @@ class RequestDecoderPropertiesTest {
     void neverThrowsOnArbitrarySignedMessageText(@ForAll("text") String msg) {
         DecodeResult result = decode(ENCODER.sign(msg, Long.toString(NOW), KEY));
 
-        assertThat(result).isInstanceOfSatisfying(DecodeResult.Rejected.class,
-                r -> assertThat(r.reason()).isIn(RejectReason.BAD_REQUEST, RejectReason.UNKNOWN_TYPE));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        DecodeResult.Rejected.class,
+                        r -> assertThat(r.reason()).isIn(RejectReason.BAD_REQUEST, RejectReason.UNKNOWN_TYPE));
     }
 
     @Property
-    void readsAnyPlainQueryBackExactly(@ForAll("text") String query, @ForAll @CharRange(from = '0', to = '9') char type) {
-        byte[] data = ENCODER.sign("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": "
-                + ReplyBody.quote(query) + "}\n", Long.toString(NOW), KEY);
+    void readsAnyPlainQueryBackExactly(
+            @ForAll("text") String query, @ForAll @CharRange(from = '0', to = '9') char type) {
+        byte[] data = ENCODER.sign(
+                "{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": " + ReplyBody.quote(query)
+                        + "}\n",
+                Long.toString(NOW),
+                KEY);
 
-        assertThat(decode(data)).isEqualTo(new DecodeResult.Accepted(new ConfdRequest(RequestType.fromCode(type - '0').orElseThrow(),
-                new QueryArgument.Plain(query), "r"), KEY));
+        assertThat(decode(data))
+                .isEqualTo(new DecodeResult.Accepted(
+                        new ConfdRequest(
+                                RequestType.fromCode(type - '0').orElseThrow(), new QueryArgument.Plain(query), "r"),
+                        KEY));
     }
 
     /** Fragments of request-like JSON, glued at random: mostly almost-valid messages. */
     @Provide
     Arbitrary<String> jsonish() {
-        Arbitrary<String> token = Arbitraries.of("{", "}", "[", "]", ",", ":", " ", "\"protocol\"", "\"type\"", "\"rsalt\"",
-                "\"query\"", "\"0\"", "\"1\"", "\"2\"", "\"3\"", "\"msg\"", "\"salt\"", "\"hmac\"", "1", "0", "11", "12", "-1",
-                "2.5", "1e400", "1e2147483648", "-0", "null", "true", "\"\"", "\"x\"", "\"\\u0000\"", "\"\\ud800\"",
-                "\"1700000000\"", "\"", "\\", "\n", "\u00e9", "\ud83d\ude00");
+        Arbitrary<String> token = Arbitraries.of(
+                "{",
+                "}",
+                "[",
+                "]",
+                ",",
+                ":",
+                " ",
+                "\"protocol\"",
+                "\"type\"",
+                "\"rsalt\"",
+                "\"query\"",
+                "\"0\"",
+                "\"1\"",
+                "\"2\"",
+                "\"3\"",
+                "\"msg\"",
+                "\"salt\"",
+                "\"hmac\"",
+                "1",
+                "0",
+                "11",
+                "12",
+                "-1",
+                "2.5",
+                "1e400",
+                "1e2147483648",
+                "-0",
+                "null",
+                "true",
+                "\"\"",
+                "\"x\"",
+                "\"\\u0000\"",
+                "\"\\ud800\"",
+                "\"1700000000\"",
+                "\"",
+                "\\",
+                "\n",
+                "\u00e9",
+                "\ud83d\ude00");
         return token.list().ofMaxSize(40).map(parts -> String.join("", parts));
     }
 }

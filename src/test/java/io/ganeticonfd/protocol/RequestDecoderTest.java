@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -69,12 +68,14 @@ class RequestDecoderTest {
 
     /** An envelope with these exact member values (no signing). */
     static String envelope(String msg, String salt, String hmac) {
-        ObjectNode env = JSON.createObjectNode().put("msg", msg).put("salt", salt).put("hmac", hmac);
+        ObjectNode env =
+                JSON.createObjectNode().put("msg", msg).put("salt", salt).put("hmac", hmac);
         return "plj0" + env;
     }
 
     static String hmacHex(HmacKey key, String salt, String msg) {
-        return HexFormat.of().formatHex(key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(key.sign(salt.getBytes(StandardCharsets.UTF_8), msg.getBytes(StandardCharsets.UTF_8)));
     }
 
     static RejectReason reason(DecodeResult result) {
@@ -125,13 +126,20 @@ class RequestDecoderTest {
 
             DecodeResult result = decoder.decode(buffer, 7, datagram.length, NOW, KeyRing.of(KEY));
 
-            assertThat(accepted(result)).isEqualTo(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r-1"));
+            assertThat(accepted(result))
+                    .isEqualTo(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r-1"));
         }
 
         /** A decoder whose JSON strings may be at most {@code max} characters long. */
         RequestDecoder withMaxStringLength(int max) {
-            return new RequestDecoder(com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(
-                    com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(max).build()).build(), 300, 4096);
+            return new RequestDecoder(
+                    com.fasterxml.jackson.core.JsonFactory.builder()
+                            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                                    .maxStringLength(max)
+                                    .build())
+                            .build(),
+                    300,
+                    4096);
         }
 
         @Test
@@ -139,7 +147,9 @@ class RequestDecoderTest {
             byte[] data = signed(PING);
             RequestDecoder limited = withMaxStringLength(PING.length());
 
-            assertThat(accepted(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY))).rsalt()).isEqualTo("r-1");
+            assertThat(accepted(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY)))
+                            .rsalt())
+                    .isEqualTo("r-1");
         }
 
         @Test
@@ -147,7 +157,8 @@ class RequestDecoderTest {
             byte[] data = signed(PING);
             RequestDecoder limited = withMaxStringLength(PING.length() - 1);
 
-            assertThat(reason(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
+            assertThat(reason(limited.decode(data, 0, data.length, NOW, KeyRing.of(KEY))))
+                    .isEqualTo(RejectReason.BAD_JSON);
         }
 
         @Test
@@ -156,8 +167,10 @@ class RequestDecoderTest {
             byte[] longSalt = signed(PING, " ".repeat(45) + NOW);
             byte[] longHmac = envelope("{}", "1", "0".repeat(51)).getBytes(StandardCharsets.UTF_8);
 
-            assertThat(reason(limited.decode(longSalt, 0, longSalt.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
-            assertThat(reason(limited.decode(longHmac, 0, longHmac.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.BAD_JSON);
+            assertThat(reason(limited.decode(longSalt, 0, longSalt.length, NOW, KeyRing.of(KEY))))
+                    .isEqualTo(RejectReason.BAD_JSON);
+            assertThat(reason(limited.decode(longHmac, 0, longHmac.length, NOW, KeyRing.of(KEY))))
+                    .isEqualTo(RejectReason.BAD_JSON);
             assertThat(accepted(decode(longSalt)).rsalt()).isEqualTo("r-1");
             assertThat(reason(decode(longHmac))).isEqualTo(RejectReason.BAD_HMAC);
         }
@@ -190,7 +203,14 @@ class RequestDecoderTest {
     class EnvelopeJson {
 
         @ParameterizedTest
-        @ValueSource(strings = {"plj0not json", "plj0{\"msg\": \"x\"", "plj0{\"msg\" \"x\"}", "plj0{'msg': 'x'}", "plj0\u0000"})
+        @ValueSource(
+                strings = {
+                    "plj0not json",
+                    "plj0{\"msg\": \"x\"",
+                    "plj0{\"msg\" \"x\"}",
+                    "plj0{'msg': 'x'}",
+                    "plj0\u0000"
+                })
         void rejectsEnvelopeThatIsNotJson(String data) {
             assertThat(reason(decode(data))).isEqualTo(RejectReason.BAD_JSON);
         }
@@ -200,7 +220,9 @@ class RequestDecoderTest {
         @ValueSource(ints = {0xff, 0xfe, 0xf5, 0xc0, 0xc1})
         void rejectsBytesUtf8NeverUsesEvenWhereJacksonWouldMatchAKnownName(int bad) {
             byte[] good = signed(PING);
-            assertThat(decode(good)).as("\"msg\" is now in the parser's name table").isInstanceOf(DecodeResult.Accepted.class);
+            assertThat(decode(good))
+                    .as("\"msg\" is now in the parser's name table")
+                    .isInstanceOf(DecodeResult.Accepted.class);
             String text = new String(good, StandardCharsets.ISO_8859_1).replace("\"msg\"", "\"" + (char) bad + "msg\"");
             byte[] spoiled = text.getBytes(StandardCharsets.ISO_8859_1);
 
@@ -233,7 +255,8 @@ class RequestDecoderTest {
             byte[] good = fromSpec("{\"type\": 1, \"query\": \"node\"}");
             String text = new String(good, StandardCharsets.ISO_8859_1).replace("node", "n\u00e9de");
 
-            assertThat(reason(decode(text.getBytes(StandardCharsets.ISO_8859_1)))).isEqualTo(RejectReason.BAD_JSON);
+            assertThat(reason(decode(text.getBytes(StandardCharsets.ISO_8859_1))))
+                    .isEqualTo(RejectReason.BAD_JSON);
         }
 
         @ParameterizedTest
@@ -250,7 +273,9 @@ class RequestDecoderTest {
         @Test
         void rejectsEnvelopeStartingWithUtf8ByteOrderMark() {
             byte[] good = signed(PING);
-            byte[] data = concat(RequestDecoder.MAGIC, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            byte[] data = concat(
+                    RequestDecoder.MAGIC,
+                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                     Arrays.copyOfRange(good, 4, good.length));
 
             assertThat(reason(decode(data))).isEqualTo(RejectReason.BAD_JSON);
@@ -284,12 +309,15 @@ class RequestDecoderTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "salt | 1700000000",
-            "hmac | null",
-            "msg  | {\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
-            "msg  | [1]",
-            "salt | true"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "salt | 1700000000",
+                    "hmac | null",
+                    "msg  | {\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
+                    "msg  | [1]",
+                    "salt | true"
+                })
         void rejectsMemberThatIsNotAString(String member, String value) {
             byte[] data = fromSpec("{\"type\": 0, \"outer_extra\": {\"" + member + "\": " + value + "}}");
 
@@ -324,14 +352,16 @@ class RequestDecoderTest {
 
         @Test
         void rejectsDigestOfAllZeros() {
-            assertThat(reason(decode(fromSpec("{\"type\": 0, \"bad_hmac\": true}")))).isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(fromSpec("{\"type\": 0, \"bad_hmac\": true}"))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
         }
 
         @Test
         void rejectsDigestOverMessageThenSalt() {
             String salt = Long.toString(NOW);
 
-            assertThat(reason(decode(envelope(PING, salt, hmacHex(KEY, PING, salt))))).isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(envelope(PING, salt, hmacHex(KEY, PING, salt)))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
         }
 
         @Test
@@ -349,9 +379,12 @@ class RequestDecoderTest {
             String salt = Long.toString(NOW);
             String good = hmacHex(KEY, salt, PING);
 
-            assertThat(reason(decode(envelope(PING, salt, "g" + good.substring(1))))).isEqualTo(RejectReason.BAD_HMAC);
-            assertThat(reason(decode(envelope(PING, salt, " " + good.substring(1))))).isEqualTo(RejectReason.BAD_HMAC);
-            assertThat(reason(decode(envelope(PING, salt, "\uff10" + good.substring(1))))).isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(envelope(PING, salt, "g" + good.substring(1)))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(envelope(PING, salt, " " + good.substring(1)))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(envelope(PING, salt, "\uff10" + good.substring(1)))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
         }
 
         @Test
@@ -381,7 +414,8 @@ class RequestDecoderTest {
                 hex[i] = Character.toUpperCase(hex[i]);
             }
 
-            assertThat(accepted(decode(envelope(PING, salt, new String(hex)))).rsalt()).isEqualTo("r-1");
+            assertThat(accepted(decode(envelope(PING, salt, new String(hex)))).rsalt())
+                    .isEqualTo("r-1");
         }
 
         @Test
@@ -390,7 +424,8 @@ class RequestDecoderTest {
             String original = "{\"protocol\": 1, \"type\": 1, \"rsalt\": \"r\", \"query\": \"node1\"}\n";
             String tampered = original.replace("node1", "node2");
 
-            assertThat(accepted(decode(envelope(original, salt, hmacHex(KEY, salt, original)))).query())
+            assertThat(accepted(decode(envelope(original, salt, hmacHex(KEY, salt, original))))
+                            .query())
                     .isEqualTo(new QueryArgument.Plain("node1"));
             assertThat(reason(decode(envelope(tampered, salt, hmacHex(KEY, salt, original)))))
                     .isEqualTo(RejectReason.BAD_HMAC);
@@ -400,7 +435,8 @@ class RequestDecoderTest {
         void rejectsSaltChangedUnderTheOriginalDigest() {
             String digest = hmacHex(KEY, Long.toString(NOW), PING);
 
-            assertThat(reason(decode(envelope(PING, Long.toString(NOW + 1), digest)))).isEqualTo(RejectReason.BAD_HMAC);
+            assertThat(reason(decode(envelope(PING, Long.toString(NOW + 1), digest))))
+                    .isEqualTo(RejectReason.BAD_HMAC);
         }
 
         @Test
@@ -418,8 +454,22 @@ class RequestDecoderTest {
     class Salt {
 
         @ParameterizedTest
-        @ValueSource(strings = {"+{now}", "-{now}", "{now}.5", "{now}.0", "{now} ", "{now}\n", "", " ", "abc",
-            "{now}a", "1.7e9", "0x6553f100", "{now}\u0000"})
+        @ValueSource(
+                strings = {
+                    "+{now}",
+                    "-{now}",
+                    "{now}.5",
+                    "{now}.0",
+                    "{now} ",
+                    "{now}\n",
+                    "",
+                    " ",
+                    "abc",
+                    "{now}a",
+                    "1.7e9",
+                    "0x6553f100",
+                    "{now}\u0000"
+                })
         void rejectsSaltThatIsNotAnUnsignedDecimalInteger(String salt) {
             byte[] data = fromSpec("{\"type\": 0, \"salt\": " + JSON.valueToTree(salt) + "}");
 
@@ -455,8 +505,10 @@ class RequestDecoderTest {
         void acceptsSaltZeroWhenTheClockSaysZero() {
             byte[] data = signed(PING, "0");
 
-            assertThat(reason(decoder.decode(data, 0, data.length, 0, KeyRing.of(KEY)))).isNull();
-            assertThat(reason(decoder.decode(data, 0, data.length, 301, KeyRing.of(KEY)))).isEqualTo(RejectReason.CLOCK_SKEW);
+            assertThat(reason(decoder.decode(data, 0, data.length, 0, KeyRing.of(KEY))))
+                    .isNull();
+            assertThat(reason(decoder.decode(data, 0, data.length, 301, KeyRing.of(KEY))))
+                    .isEqualTo(RejectReason.CLOCK_SKEW);
         }
     }
 
@@ -490,8 +542,10 @@ class RequestDecoderTest {
             byte[] inside = fromSpec("{\"type\": 0, \"ts_offset\": -5}");
             byte[] outside = fromSpec("{\"type\": 0, \"ts_offset\": 6}");
 
-            assertThat(reason(strict.decode(inside, 0, inside.length, NOW, KeyRing.of(KEY)))).isNull();
-            assertThat(reason(strict.decode(outside, 0, outside.length, NOW, KeyRing.of(KEY)))).isEqualTo(RejectReason.CLOCK_SKEW);
+            assertThat(reason(strict.decode(inside, 0, inside.length, NOW, KeyRing.of(KEY))))
+                    .isNull();
+            assertThat(reason(strict.decode(outside, 0, outside.length, NOW, KeyRing.of(KEY))))
+                    .isEqualTo(RejectReason.CLOCK_SKEW);
         }
     }
 
@@ -507,7 +561,8 @@ class RequestDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"extra\": {\"foo\": 1}}", "{\"extra\": {\"key\": \"x\"}}", "{\"extra\": {\"Type\": 0}}"})
+        @ValueSource(
+                strings = {"{\"extra\": {\"foo\": 1}}", "{\"extra\": {\"key\": \"x\"}}", "{\"extra\": {\"Type\": 0}}"})
         void rejectsExtraMember(String extra) {
             byte[] data = fromSpec("{\"type\": 0, " + extra.substring(1));
 
@@ -515,10 +570,20 @@ class RequestDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "{\"type\": \"1\"}", "{\"type\": null}", "{\"type\": true}", "{\"type\": [1]}", "{\"type\": {}}",
-            "{\"type\": 0, \"protocol\": \"1\"}", "{\"type\": 0, \"protocol\": null}", "{\"type\": 0, \"protocol\": [1]}",
-            "{\"type\": 0, \"rsalt\": 5}", "{\"type\": 0, \"rsalt\": [\"r\"]}", "{\"type\": 0, \"rsalt\": {}}"})
+        @ValueSource(
+                strings = {
+                    "{\"type\": \"1\"}",
+                    "{\"type\": null}",
+                    "{\"type\": true}",
+                    "{\"type\": [1]}",
+                    "{\"type\": {}}",
+                    "{\"type\": 0, \"protocol\": \"1\"}",
+                    "{\"type\": 0, \"protocol\": null}",
+                    "{\"type\": 0, \"protocol\": [1]}",
+                    "{\"type\": 0, \"rsalt\": 5}",
+                    "{\"type\": 0, \"rsalt\": [\"r\"]}",
+                    "{\"type\": 0, \"rsalt\": {}}"
+                })
         void rejectsMemberOfTheWrongJsonType(String spec) {
             assertThat(reason(decode(fromSpec(spec)))).isEqualTo(RejectReason.BAD_REQUEST);
         }
@@ -533,9 +598,21 @@ class RequestDecoderTest {
 
         @ParameterizedTest
         @CsvSource({
-            "1.0, NODE_ROLE_BYNAME", "0.9, NODE_ROLE_BYNAME", "2.5, NODE_PIP_BY_INSTANCE_IP", "1.5, NODE_PIP_BY_INSTANCE_IP", "3.5, NODE_PIP_LIST",
-            "-0.4, PING", "-0.5, PING", "0.5, PING", "10.5, CONFIG_QUERY", "11.4, DATA_COLLECTORS", "1e-400, PING",
-            "1E1, CONFIG_QUERY", "0.11e2, DATA_COLLECTORS", "-0, PING"})
+            "1.0, NODE_ROLE_BYNAME",
+            "0.9, NODE_ROLE_BYNAME",
+            "2.5, NODE_PIP_BY_INSTANCE_IP",
+            "1.5, NODE_PIP_BY_INSTANCE_IP",
+            "3.5, NODE_PIP_LIST",
+            "-0.4, PING",
+            "-0.5, PING",
+            "0.5, PING",
+            "10.5, CONFIG_QUERY",
+            "11.4, DATA_COLLECTORS",
+            "1e-400, PING",
+            "1E1, CONFIG_QUERY",
+            "0.11e2, DATA_COLLECTORS",
+            "-0, PING"
+        })
         void roundsTypeHalfToEven(String type, RequestType expected) {
             byte[] data = signed("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\"}");
 
@@ -543,8 +620,19 @@ class RequestDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"12", "-1", "100", "11.9", "11.5", "-0.6", "1e400", "-1e400", "3000000000",
-            "99999999999999999999999999"})
+        @ValueSource(
+                strings = {
+                    "12",
+                    "-1",
+                    "100",
+                    "11.9",
+                    "11.5",
+                    "-0.6",
+                    "1e400",
+                    "-1e400",
+                    "3000000000",
+                    "99999999999999999999999999"
+                })
         void rejectsTypeOutsideTheTwelveAfterRoundingAsUnknownType(String type) {
             byte[] data = signed("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\"}");
 
@@ -568,7 +656,9 @@ class RequestDecoderTest {
 
         @Test
         void acceptsEmptyRsalt() {
-            assertThat(accepted(decode(signed("{\"protocol\": 1, \"type\": 0, \"rsalt\": \"\"}"))).rsalt()).isEmpty();
+            assertThat(accepted(decode(signed("{\"protocol\": 1, \"type\": 0, \"rsalt\": \"\"}")))
+                            .rsalt())
+                    .isEmpty();
         }
 
         @Test
@@ -576,22 +666,39 @@ class RequestDecoderTest {
             byte[] data = signed("{\"protocol\": 1, \"type\": 3, \"rsalt\": \"a\", \"type\": \"x\", \"rsalt\": 5,"
                     + " \"query\": null, \"query\": [1]}");
 
-            assertThat(accepted(decode(data))).isEqualTo(new ConfdRequest(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, "a"));
+            assertThat(accepted(decode(data)))
+                    .isEqualTo(new ConfdRequest(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, "a"));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}", "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}\n",
-            "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}  \r\n\t ", "{\"protocol\":1,\"type\":0,\"rsalt\":\"r\"}",
-            "{ \"rsalt\" : \"r\" , \"type\" : 0 , \"protocol\" : 1 }"})
+        @ValueSource(
+                strings = {
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}\n",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}  \r\n\t ",
+                    "{\"protocol\":1,\"type\":0,\"rsalt\":\"r\"}",
+                    "{ \"rsalt\" : \"r\" , \"type\" : 0 , \"protocol\" : 1 }"
+                })
         void acceptsAnyMemberOrderAndTrailingWhitespace(String msg) {
-            assertThat(accepted(decode(signed(msg)))).isEqualTo(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r"));
+            assertThat(accepted(decode(signed(msg))))
+                    .isEqualTo(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r"));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {" {\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}", "\n{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
-            "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"} x", "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}{}",
-            "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"", "[{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}]",
-            "", "null", "0", "\"ping\"", "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\",}"})
+        @ValueSource(
+                strings = {
+                    " {\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
+                    "\n{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"} x",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}{}",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"",
+                    "[{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\"}]",
+                    "",
+                    "null",
+                    "0",
+                    "\"ping\"",
+                    "{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\",}"
+                })
         void rejectsMessageThatIsNotExactlyOneJsonObject(String msg) {
             assertThat(reason(decode(signed(msg)))).isEqualTo(RejectReason.BAD_REQUEST);
         }
@@ -601,7 +708,8 @@ class RequestDecoderTest {
     class QueryKinds {
 
         ConfdRequest withQuery(int type, String queryJson) {
-            return accepted(decode(signed("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": " + queryJson + "}")));
+            return accepted(decode(signed(
+                    "{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": " + queryJson + "}")));
         }
 
         @Test
@@ -612,9 +720,11 @@ class RequestDecoderTest {
 
         @Test
         void readsStringQueryAsPlain() {
-            assertThat(withQuery(1, "\"node1.example.com\"").query()).isEqualTo(new QueryArgument.Plain("node1.example.com"));
+            assertThat(withQuery(1, "\"node1.example.com\"").query())
+                    .isEqualTo(new QueryArgument.Plain("node1.example.com"));
             assertThat(withQuery(10, "\"\"").query()).isEqualTo(new QueryArgument.Plain(""));
-            assertThat(withQuery(10, "\"/cluster/a~1b\\u00e9\"").query()).isEqualTo(new QueryArgument.Plain("/cluster/a~1b\u00e9"));
+            assertThat(withQuery(10, "\"/cluster/a~1b\\u00e9\"").query())
+                    .isEqualTo(new QueryArgument.Plain("/cluster/a~1b\u00e9"));
         }
 
         @Test
@@ -622,32 +732,65 @@ class RequestDecoderTest {
             assertThat(withQuery(2, "{}").query()).isEqualTo(QueryArgument.Dict.EMPTY);
             assertThat(withQuery(2, "{\"0\": \"br0\", \"1\": \"10.0.0.1\"}").query())
                     .isEqualTo(new QueryArgument.Dict("br0", "10.0.0.1", List.of(), List.of()));
-            assertThat(withQuery(2, "{\"2\": [\"10.0.0.2\", \"10.0.0.1\", \"10.0.0.2\"]}").query())
-                    .isEqualTo(new QueryArgument.Dict(null, null, List.of("10.0.0.2", "10.0.0.1", "10.0.0.2"), List.of()));
-            assertThat(withQuery(3, "{\"3\": [2, 0, 1, 0]}").query()).isEqualTo(new QueryArgument.Dict(null, null, List.of(),
-                    List.of(MasterField.NODE_PRIMARY_IP, MasterField.NAME, MasterField.MASTER_IP, MasterField.NAME)));
+            assertThat(withQuery(2, "{\"2\": [\"10.0.0.2\", \"10.0.0.1\", \"10.0.0.2\"]}")
+                            .query())
+                    .isEqualTo(
+                            new QueryArgument.Dict(null, null, List.of("10.0.0.2", "10.0.0.1", "10.0.0.2"), List.of()));
+            assertThat(withQuery(3, "{\"3\": [2, 0, 1, 0]}").query())
+                    .isEqualTo(new QueryArgument.Dict(
+                            null,
+                            null,
+                            List.of(),
+                            List.of(
+                                    MasterField.NODE_PRIMARY_IP,
+                                    MasterField.NAME,
+                                    MasterField.MASTER_IP,
+                                    MasterField.NAME)));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"5", "1.5", "[]", "[\"node1\"]", "true", "false"})
         void rejectsOtherQueryKindsEvenForPing(String query) {
             for (int type : new int[] {0, 1, 3, 11}) {
-                byte[] data = signed("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": " + query + "}");
+                byte[] data =
+                        signed("{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", \"query\": " + query + "}");
 
-                assertThat(reason(decode(data))).as("type %d query %s", type, query).isEqualTo(RejectReason.BAD_REQUEST);
+                assertThat(reason(decode(data)))
+                        .as("type %d query %s", type, query)
+                        .isEqualTo(RejectReason.BAD_REQUEST);
             }
         }
 
         @Test
         void treatsNullDictMembersAsAbsent() {
-            assertThat(withQuery(2, "{\"0\": null, \"1\": null, \"2\": null, \"3\": null}").query()).isEqualTo(QueryArgument.Dict.EMPTY);
+            assertThat(withQuery(2, "{\"0\": null, \"1\": null, \"2\": null, \"3\": null}")
+                            .query())
+                    .isEqualTo(QueryArgument.Dict.EMPTY);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"4\": \"x\"}", "{\"link\": \"br0\"}", "{\"00\": \"br0\"}", "{\"2\": \"10.0.0.1\"}",
-            "{\"1\": 5}", "{\"0\": [\"br0\"]}", "{\"0\": {}}", "{\"2\": [1]}", "{\"2\": [null]}", "{\"2\": {}}",
-            "{\"3\": \"0\"}", "{\"3\": 0}", "{\"3\": [3]}", "{\"3\": [-1]}", "{\"3\": [2.6]}", "{\"3\": [null]}",
-            "{\"3\": [[0]]}", "{\"3\": [true]}", "{\"3\": [1e400]}"})
+        @ValueSource(
+                strings = {
+                    "{\"4\": \"x\"}",
+                    "{\"link\": \"br0\"}",
+                    "{\"00\": \"br0\"}",
+                    "{\"2\": \"10.0.0.1\"}",
+                    "{\"1\": 5}",
+                    "{\"0\": [\"br0\"]}",
+                    "{\"0\": {}}",
+                    "{\"2\": [1]}",
+                    "{\"2\": [null]}",
+                    "{\"2\": {}}",
+                    "{\"3\": \"0\"}",
+                    "{\"3\": 0}",
+                    "{\"3\": [3]}",
+                    "{\"3\": [-1]}",
+                    "{\"3\": [2.6]}",
+                    "{\"3\": [null]}",
+                    "{\"3\": [[0]]}",
+                    "{\"3\": [true]}",
+                    "{\"3\": [1e400]}"
+                })
         void rejectsInvalidDict(String dict) {
             byte[] data = signed("{\"protocol\": 1, \"type\": 3, \"rsalt\": \"r\", \"query\": " + dict + "}");
 
@@ -656,33 +799,66 @@ class RequestDecoderTest {
 
         @Test
         void roundsNumericFieldCodes() {
-            assertThat(withQuery(3, "{\"3\": [0.9, 2.5, -0.4, 1.0]}").query()).isEqualTo(new QueryArgument.Dict(null, null, List.of(),
-                    List.of(MasterField.MASTER_IP, MasterField.NODE_PRIMARY_IP, MasterField.NAME, MasterField.MASTER_IP)));
+            assertThat(withQuery(3, "{\"3\": [0.9, 2.5, -0.4, 1.0]}").query())
+                    .isEqualTo(new QueryArgument.Dict(
+                            null,
+                            null,
+                            List.of(),
+                            List.of(
+                                    MasterField.MASTER_IP,
+                                    MasterField.NODE_PRIMARY_IP,
+                                    MasterField.NAME,
+                                    MasterField.MASTER_IP)));
         }
 
         @Test
         void acceptsStringFieldCodesAsGanetisClientSendsThem() {
-            assertThat(withQuery(3, "{\"3\": [\"0\", \"1\", \"2\", 1]}").query()).isEqualTo(new QueryArgument.Dict(null, null,
-                    List.of(), List.of(MasterField.NAME, MasterField.MASTER_IP, MasterField.NODE_PRIMARY_IP, MasterField.MASTER_IP)));
+            assertThat(withQuery(3, "{\"3\": [\"0\", \"1\", \"2\", 1]}").query())
+                    .isEqualTo(new QueryArgument.Dict(
+                            null,
+                            null,
+                            List.of(),
+                            List.of(
+                                    MasterField.NAME,
+                                    MasterField.MASTER_IP,
+                                    MasterField.NODE_PRIMARY_IP,
+                                    MasterField.MASTER_IP)));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\"3\"", "\" 1\"", "\"1 \"", "\"\"", "\"01\"", "\"-1\"", "\"/\"", "\"a\"", "\"1.0\"", "\"\\u0661\""})
+        @ValueSource(
+                strings = {
+                    "\"3\"",
+                    "\" 1\"",
+                    "\"1 \"",
+                    "\"\"",
+                    "\"01\"",
+                    "\"-1\"",
+                    "\"/\"",
+                    "\"a\"",
+                    "\"1.0\"",
+                    "\"\\u0661\""
+                })
         void rejectsOtherStringFieldCodes(String code) {
-            byte[] data = signed("{\"protocol\": 1, \"type\": 3, \"rsalt\": \"r\", \"query\": {\"3\": [" + code + "]}}");
+            byte[] data =
+                    signed("{\"protocol\": 1, \"type\": 3, \"rsalt\": \"r\", \"query\": {\"3\": [" + code + "]}}");
 
             assertThat(reason(decode(data))).isEqualTo(RejectReason.BAD_REQUEST);
         }
 
         @Test
         void acceptsRawUtf8InTheMessage() {
-            byte[] raw = fromSpec("{\"type\": 1, \"query\": \"n\u00f6de-\u4e2d-\ud83d\ude00.example\", \"ascii\": false}");
+            byte[] raw =
+                    fromSpec("{\"type\": 1, \"query\": \"n\u00f6de-\u4e2d-\ud83d\ude00.example\", \"ascii\": false}");
             byte[] escaped = fromSpec("{\"type\": 1, \"query\": \"n\u00f6de-\u4e2d-\ud83d\ude00.example\"}");
 
             assertThat(new String(raw, StandardCharsets.UTF_8)).contains("n\u00f6de-\u4e2d-\ud83d\ude00");
-            assertThat(new String(escaped, StandardCharsets.US_ASCII)).contains("n\\\\u00f6de-\\\\u4e2d-\\\\ud83d\\\\ude00");
-            assertThat(accepted(decode(raw)).query()).isEqualTo(new QueryArgument.Plain("n\u00f6de-\u4e2d-\ud83d\ude00.example"));
-            assertThat(accepted(decode(escaped)).query()).isEqualTo(new QueryArgument.Plain("n\u00f6de-\u4e2d-\ud83d\ude00.example"));
+            assertThat(new String(escaped, StandardCharsets.US_ASCII))
+                    .contains("n\\\\u00f6de-\\\\u4e2d-\\\\ud83d\\\\ude00");
+            assertThat(accepted(decode(raw)).query())
+                    .isEqualTo(new QueryArgument.Plain("n\u00f6de-\u4e2d-\ud83d\ude00.example"));
+            assertThat(accepted(decode(escaped)).query())
+                    .isEqualTo(new QueryArgument.Plain("n\u00f6de-\u4e2d-\ud83d\ude00.example"));
         }
     }
 
@@ -694,7 +870,8 @@ class RequestDecoderTest {
         final KeyRing ring = KeyRing.of(oldKey).rotateTo(newKey, NOW + 60);
 
         DecodeResult decodeAt(HmacKey signer, long now) {
-            byte[] data = ENCODER.encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r"), now, signer);
+            byte[] data =
+                    ENCODER.encode(new ConfdRequest(RequestType.PING, QueryArgument.None.INSTANCE, "r"), now, signer);
             return decoder.decode(data, 0, data.length, now, ring);
         }
 
@@ -732,7 +909,8 @@ class RequestDecoderTest {
         void keepsRingUnchangedWhenRotatingToTheSameBytes() {
             KeyRing single = KeyRing.of(oldKey);
 
-            assertThat(single.rotateTo(HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key")), NOW + 60)).isSameAs(single);
+            assertThat(single.rotateTo(HmacKey.of(ConformanceVectors.read("testsuite-2.16", "hmac.key")), NOW + 60))
+                    .isSameAs(single);
             assertThat(single.previousActive(NOW)).isFalse();
             assertThat(ring.previous()).isSameAs(oldKey);
             assertThat(ring.current()).isSameAs(newKey);
@@ -746,11 +924,15 @@ class RequestDecoderTest {
 
     @Test
     void rejectsDegenerateEnvelopesWithTheirReason() {
-        assertThat(reason(decode("plj0{\"msg\": \"\", \"salt\": \"\", \"hmac\": \"\"}"))).isEqualTo(RejectReason.BAD_HMAC);
-        assertThat(reason(decode("plj0{\"msg\": \"" + "[".repeat(3000) + "\"}"))).isEqualTo(RejectReason.BAD_ENVELOPE);
+        assertThat(reason(decode("plj0{\"msg\": \"\", \"salt\": \"\", \"hmac\": \"\"}")))
+                .isEqualTo(RejectReason.BAD_HMAC);
+        assertThat(reason(decode("plj0{\"msg\": \"" + "[".repeat(3000) + "\"}")))
+                .isEqualTo(RejectReason.BAD_ENVELOPE);
         assertThat(reason(decode("plj0" + "[".repeat(3000)))).isEqualTo(RejectReason.BAD_ENVELOPE);
-        assertThat(reason(decode("plj0{\"msg\": \"\\ud800\", \"salt\": \"1\", \"hmac\": \"x\"}"))).isEqualTo(RejectReason.BAD_HMAC);
+        assertThat(reason(decode("plj0{\"msg\": \"\\ud800\", \"salt\": \"1\", \"hmac\": \"x\"}")))
+                .isEqualTo(RejectReason.BAD_HMAC);
         assertThat(reason(decode(signed("{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\", \"query\": null, \"query\": "
-                + "[".repeat(1500) + "]".repeat(1500) + "}")))).isEqualTo(RejectReason.BAD_REQUEST);
+                        + "[".repeat(1500) + "]".repeat(1500) + "}"))))
+                .isEqualTo(RejectReason.BAD_REQUEST);
     }
 }

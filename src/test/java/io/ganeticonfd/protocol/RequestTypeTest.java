@@ -19,7 +19,8 @@ class RequestTypeTest {
         "PING, 0, ping", "NODE_ROLE_BYNAME, 1, node-role", "NODE_PIP_BY_INSTANCE_IP, 2, node-pip-by-instance-ip",
         "CLUSTER_MASTER, 3, master", "NODE_PIP_LIST, 4, node-pips", "MC_PIP_LIST, 5, mc-pips",
         "INSTANCES_IPS_LIST, 6, instance-ips", "NODE_DRBD, 7, node-drbd", "NODE_INSTANCES, 8, node-instances",
-        "INSTANCE_DISKS, 9, instance-disks", "CONFIG_QUERY, 10, config", "DATA_COLLECTORS, 11, data-collectors"})
+        "INSTANCE_DISKS, 9, instance-disks", "CONFIG_QUERY, 10, config", "DATA_COLLECTORS, 11, data-collectors"
+    })
     void carriesGanetisWireCodeAndItsCommandLineName(RequestType type, int code, String cliName) {
         assertThat(type.code()).isEqualTo(code);
         assertThat(type.cliName()).isEqualTo(cliName);
@@ -28,8 +29,10 @@ class RequestTypeTest {
     @Test
     void hasExactlyTwelveTypesWithUniqueCodesAndNames() {
         assertThat(RequestType.values()).hasSize(12);
-        assertThat(Arrays.stream(RequestType.values()).mapToInt(RequestType::code)).doesNotHaveDuplicates();
-        assertThat(Arrays.stream(RequestType.values()).map(RequestType::cliName)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(RequestType.values()).mapToInt(RequestType::code))
+                .doesNotHaveDuplicates();
+        assertThat(Arrays.stream(RequestType.values()).map(RequestType::cliName))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

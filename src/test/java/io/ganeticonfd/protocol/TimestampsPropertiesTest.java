@@ -15,10 +15,15 @@ class TimestampsPropertiesTest {
     /** Salts: timestamps, padded, signed, fractional, huge, and any text. */
     @Provide
     Arbitrary<String> salts() {
-        Arbitrary<String> numeric = Arbitraries.strings().withChars("0123456789").ofMaxLength(25);
-        Arbitrary<String> decorated = Arbitraries.strings().withChars("0123456789 \t\n\u000b\f\r\u00a0+-.e")
+        Arbitrary<String> numeric =
+                Arbitraries.strings().withChars("0123456789").ofMaxLength(25);
+        Arbitrary<String> decorated = Arbitraries.strings()
+                .withChars("0123456789 \t\n\u000b\f\r\u00a0+-.e")
                 .ofMaxLength(25);
-        return Arbitraries.oneOf(numeric, decorated, Arbitraries.longs().map(l -> Long.toString(l)),
+        return Arbitraries.oneOf(
+                numeric,
+                decorated,
+                Arbitraries.longs().map(l -> Long.toString(l)),
                 Arbitraries.strings().all().ofMaxLength(25));
     }
 

@@ -21,14 +21,16 @@ class Utf8PropertiesTest {
     @Provide
     Arbitrary<String> anyChars() {
         Arbitrary<String> all = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<String> surrogateHeavy = Arbitraries.strings().withChars("a\u00e9\u20ac\ud83d\ude00\ud800\udbff\udc00\udfff")
-                .withCharRange('\ud800', '\udfff').ofMaxLength(40);
+        Arbitrary<String> surrogateHeavy = Arbitraries.strings()
+                .withChars("a\u00e9\u20ac\ud83d\ude00\ud800\udbff\udc00\udfff")
+                .withCharRange('\ud800', '\udfff')
+                .ofMaxLength(40);
         return Arbitraries.oneOf(all, surrogateHeavy, ProtocolArbitraries.text());
     }
 
     @Property(tries = 2000)
-    void encodesAsStringGetBytes(@ForAll("anyChars") String s, @ForAll @IntRange(max = 5) int offset,
-            @ForAll @IntRange(max = 5) int pos) {
+    void encodesAsStringGetBytes(
+            @ForAll("anyChars") String s, @ForAll @IntRange(max = 5) int offset, @ForAll @IntRange(max = 5) int pos) {
         char[] src = new char[offset + s.length() + 3];
         Arrays.fill(src, '\ud800');
         s.getChars(0, s.length(), src, offset);

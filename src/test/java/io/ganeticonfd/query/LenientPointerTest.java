@@ -83,8 +83,12 @@ class LenientPointerTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"/cluster/osparams/a~1b, 1", "/cluster/osparams/c~0d, 2", "/cluster/osparams/e~01f, 3",
-            "/cluster/osparams/~0, 4"})
+        @CsvSource({
+            "/cluster/osparams/a~1b, 1",
+            "/cluster/osparams/c~0d, 2",
+            "/cluster/osparams/e~01f, 3",
+            "/cluster/osparams/~0, 4"
+        })
         void unescapesTildeOneAsSlashAndTildeZeroAsTilde(String pointer, String expected) {
             assertThat(value(pointer)).isEqualTo(expected);
         }
@@ -127,7 +131,9 @@ class LenientPointerTest {
         @Test
         void returnsTheWholeParentWhenTheEscapeEndsTheFirstToken() {
             assertThat(parse("/cluster~2")).containsExactly("cluster");
-            assertThat(value("/cluster~2")).startsWith("{\"cluster_name\":\"c.example.com\"").contains("\"serial_no\":31");
+            assertThat(value("/cluster~2"))
+                    .startsWith("{\"cluster_name\":\"c.example.com\"")
+                    .contains("\"serial_no\":31");
             assertThat(value("/cluster~")).isEqualTo(value("/cluster~2"));
         }
 
@@ -143,14 +149,24 @@ class LenientPointerTest {
     class ArrayIndexes {
 
         @ParameterizedTest
-        @CsvSource({"0, 11005", "1, 11001", "2, 11003", "00, 11005", "01, 11001", "0x, 11005", "1abc, 11001",
-            "0000000000002, 11003", "2~x, 11003"})
+        @CsvSource({
+            "0, 11005",
+            "1, 11001",
+            "2, 11003",
+            "00, 11005",
+            "01, 11001",
+            "0x, 11005",
+            "1abc, 11001",
+            "0000000000002, 11003",
+            "2~x, 11003"
+        })
         void usesTheLeadingDecimalDigits(String token, String expected) {
             assertThat(value("/cluster/tcpudp_port_pool/" + token)).isEqualTo(expected);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"-1", "+0", "x", "x0", "", " 0", "3", "99", "2147483648", "99999999999999999999", "\u0661"})
+        @ValueSource(
+                strings = {"-1", "+0", "x", "x0", "", " 0", "3", "99", "2147483648", "99999999999999999999", "\u0661"})
         void failsOnSignsNonDigitsAndOutOfRange(String token) {
             assertThat(value("/cluster/tcpudp_port_pool/" + token)).isNull();
         }
@@ -165,8 +181,16 @@ class LenientPointerTest {
     class Scalars {
 
         @ParameterizedTest
-        @ValueSource(strings = {"/cluster/cluster_name/0", "/cluster/cluster_name/length", "/cluster/serial_no/0",
-            "/cluster/enabled/x", "/cluster/nothing/x", "/cluster/ratio/0", "/version/0"})
+        @ValueSource(
+                strings = {
+                    "/cluster/cluster_name/0",
+                    "/cluster/cluster_name/length",
+                    "/cluster/serial_no/0",
+                    "/cluster/enabled/x",
+                    "/cluster/nothing/x",
+                    "/cluster/ratio/0",
+                    "/version/0"
+                })
         void cannotIndexIntoStringsNumbersBooleansOrNull(String pointer) {
             assertThat(value(pointer)).isNull();
         }
@@ -192,7 +216,9 @@ class LenientPointerTest {
 
             assertThat(a.status()).isEqualTo(1);
             assertThat(a.serial()).isZero();
-            assertThat(a.answer().isTextual()).as("a message, not the argument error code").isTrue();
+            assertThat(a.answer().isTextual())
+                    .as("a message, not the argument error code")
+                    .isTrue();
         }
     }
 
@@ -200,9 +226,14 @@ class LenientPointerTest {
     void resolvesTokensAgainstTheDocument() {
         var doc = SNAPSHOT.document();
 
-        assertThat(new String(doc.resolve(List.of("cluster", "osparams", "a/b"), 65_507).json())).isEqualTo("1");
-        assertThat(doc.resolve(List.of(), 65_507)).as("no token addresses nothing").isNull();
-        assertThat(doc.resolve(List.of("cluster", "tcpudp_port_pool", "3"), 65_507)).isNull();
+        assertThat(new String(doc.resolve(List.of("cluster", "osparams", "a/b"), 65_507)
+                        .json()))
+                .isEqualTo("1");
+        assertThat(doc.resolve(List.of(), 65_507))
+                .as("no token addresses nothing")
+                .isNull();
+        assertThat(doc.resolve(List.of("cluster", "tcpudp_port_pool", "3"), 65_507))
+                .isNull();
     }
 
     @Test

@@ -78,7 +78,8 @@ class QueryEngineTest {
     @Nested
     class UnknownMasterNode {
 
-        final ClusterSnapshot noMaster = snapshot(CONFIG.replace("\"master_node\": \"u-n1\"", "\"master_node\": \"u-gone\""));
+        final ClusterSnapshot noMaster =
+                snapshot(CONFIG.replace("\"master_node\": \"u-n1\"", "\"master_node\": \"u-gone\""));
 
         @Test
         void failsEveryRoleQuery() {
@@ -94,13 +95,15 @@ class QueryEngineTest {
             assertError(ask(noMaster, RequestType.CLUSTER_MASTER));
             assertError(ask(noMaster, RequestType.CLUSTER_MASTER, Answered.fields(MasterField.MASTER_IP)));
             assertError(ask(noMaster, RequestType.CLUSTER_MASTER, Answered.fields()));
-            assertThat(ask(noMaster, RequestType.CLUSTER_MASTER, "x").answer().asInt()).isEqualTo(2);
+            assertThat(ask(noMaster, RequestType.CLUSTER_MASTER, "x").answer().asInt())
+                    .isEqualTo(2);
         }
 
         @Test
         void stillAnswersQueriesThatDoNotNeedTheMaster() {
             assertThat(ask(noMaster, RequestType.PING).status()).isZero();
-            assertThat(ask(noMaster, RequestType.NODE_PIP_LIST).answerJson()).isEqualTo("[\"192.0.2.4\",\"192.0.2.3\",\"192.0.2.2\",\"192.0.2.1\"]");
+            assertThat(ask(noMaster, RequestType.NODE_PIP_LIST).answerJson())
+                    .isEqualTo("[\"192.0.2.4\",\"192.0.2.3\",\"192.0.2.2\",\"192.0.2.1\"]");
             assertThat(ask(noMaster, RequestType.NODE_DRBD, "n1").status()).isZero();
         }
     }
@@ -114,7 +117,10 @@ class QueryEngineTest {
         @Test
         void answersIpToNodeQueriesWithAnErrorInsteadOfCrashing() {
             assertError(ask(noDefault, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "10.0.0.9")));
-            assertError(ask(noDefault, RequestType.NODE_PIP_BY_INSTANCE_IP, new QueryArgument.Dict(null, null, List.of("10.0.0.9"), List.of())));
+            assertError(ask(
+                    noDefault,
+                    RequestType.NODE_PIP_BY_INSTANCE_IP,
+                    new QueryArgument.Dict(null, null, List.of("10.0.0.9"), List.of())));
             assertError(ask(noDefault, RequestType.NODE_PIP_BY_INSTANCE_IP, QueryArgument.Dict.EMPTY));
         }
 
@@ -125,16 +131,21 @@ class QueryEngineTest {
 
         @Test
         void stillAnswersForAnExplicitLink() {
-            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "br1")).isEqualTo(
-                    new Answered(0, Answered.of(ReplyBody.ok("[\"10.0.0.7\"]", 0)).answer(), 77));
-            assertThat(ask(noDefault, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br2", "10.0.0.7")).answer().asText())
+            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "br1"))
+                    .isEqualTo(new Answered(
+                            0, Answered.of(ReplyBody.ok("[\"10.0.0.7\"]", 0)).answer(), 77));
+            assertThat(ask(noDefault, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br2", "10.0.0.7"))
+                            .answer()
+                            .asText())
                     .isEqualTo("192.0.2.2");
         }
 
         @Test
         void skipsNicsWithoutOwnLinkWhenThereIsNoDefault() {
-            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "").answerJson()).isEqualTo("[]");
-            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "br0").answerJson()).isEqualTo("[\"10.0.0.9\"]");
+            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "").answerJson())
+                    .isEqualTo("[]");
+            assertThat(ask(noDefault, RequestType.INSTANCES_IPS_LIST, "br0").answerJson())
+                    .isEqualTo("[\"10.0.0.9\"]");
         }
     }
 
@@ -142,7 +153,9 @@ class QueryEngineTest {
     class AmbiguousShortNames {
 
         @ParameterizedTest
-        @EnumSource(value = RequestType.class, names = {"NODE_ROLE_BYNAME", "NODE_DRBD", "NODE_INSTANCES"})
+        @EnumSource(
+                value = RequestType.class,
+                names = {"NODE_ROLE_BYNAME", "NODE_DRBD", "NODE_INSTANCES"})
         void failsNodeQueries(RequestType type) {
             Answered a = ask(s, type, "web");
 
@@ -160,18 +173,28 @@ class QueryEngineTest {
 
         @Test
         void answersTheFullNamesAndTheUniqueLongerPrefix() {
-            assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "web.example.org").answer().asInt()).isEqualTo(4);
-            assertThat(ask(s, RequestType.INSTANCE_DISKS, "web.example.org").serial()).isEqualTo(22);
+            assertThat(ask(s, RequestType.NODE_ROLE_BYNAME, "web.example.org")
+                            .answer()
+                            .asInt())
+                    .isEqualTo(4);
+            assertThat(ask(s, RequestType.INSTANCE_DISKS, "web.example.org").serial())
+                    .isEqualTo(22);
             assertThat(ask(s, RequestType.INSTANCE_DISKS, "db1").serial()).isEqualTo(23);
         }
 
         @Test
         void reportsUnknownNamesAsErrors() {
-            for (RequestType type : List.of(RequestType.NODE_ROLE_BYNAME, RequestType.NODE_DRBD, RequestType.NODE_INSTANCES,
+            for (RequestType type : List.of(
+                    RequestType.NODE_ROLE_BYNAME,
+                    RequestType.NODE_DRBD,
+                    RequestType.NODE_INSTANCES,
                     RequestType.INSTANCE_DISKS)) {
                 Answered a = ask(s, type, "nosuch");
                 assertError(a);
-                assertThat(a.answer().asText()).as("%s", type).contains("nosuch").contains("not found");
+                assertThat(a.answer().asText())
+                        .as("%s", type)
+                        .contains("nosuch")
+                        .contains("not found");
             }
         }
     }
@@ -199,7 +222,8 @@ class QueryEngineTest {
         @Test
         void findsTheNodeOfAnIpv6Address() {
             assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "2001:db8::5")))
-                    .isEqualTo(new Answered(0, Answered.of(ReplyBody.ok("\"192.0.2.1\"", 0)).answer(), 77));
+                    .isEqualTo(new Answered(
+                            0, Answered.of(ReplyBody.ok("\"192.0.2.1\"", 0)).answer(), 77));
         }
 
         @Test
@@ -210,33 +234,53 @@ class QueryEngineTest {
 
         @Test
         void keepsTheSameIpOnTwoLinksApart() {
-            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br1", "10.0.0.7")).answer().asText()).isEqualTo("192.0.2.1");
-            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br2", "10.0.0.7")).answer().asText()).isEqualTo("192.0.2.2");
+            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br1", "10.0.0.7"))
+                            .answer()
+                            .asText())
+                    .isEqualTo("192.0.2.1");
+            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br2", "10.0.0.7"))
+                            .answer()
+                            .asText())
+                    .isEqualTo("192.0.2.2");
             assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip(null, "10.0.0.7")))
                     .isEqualTo(new Answered(1, Answered.of(ReplyBody.ok("0", 0)).answer(), 0));
-            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, "br1").answerJson()).isEqualTo("[\"10.0.0.7\"]");
-            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, "br2").answerJson()).isEqualTo("[\"10.0.0.7\"]");
+            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, "br1").answerJson())
+                    .isEqualTo("[\"10.0.0.7\"]");
+            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, "br2").answerJson())
+                    .isEqualTo("[\"10.0.0.7\"]");
         }
 
         @Test
         void givesAnIpUsedTwiceOnOneLinkToTheInstanceWithTheLaterUuid() {
-            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br0", "10.0.0.9")).answer().asText())
-                    .as("u-i4 on n2 wins over u-i3 on n1").isEqualTo("192.0.2.2");
+            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br0", "10.0.0.9"))
+                            .answer()
+                            .asText())
+                    .as("u-i4 on n2 wins over u-i3 on n1")
+                    .isEqualTo("192.0.2.2");
             assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, "br0").answer()).hasSize(4);
         }
 
         @Test
         void answersEachIpOfAListInQueryOrder() {
-            Answered a = ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP,
-                    new QueryArgument.Dict("br0", null, List.of("fe80::1", "10.0.0.66", "10.0.0.1", "2001:db8::5", "fe80::1"), List.of()));
+            Answered a = ask(
+                    s,
+                    RequestType.NODE_PIP_BY_INSTANCE_IP,
+                    new QueryArgument.Dict(
+                            "br0",
+                            null,
+                            List.of("fe80::1", "10.0.0.66", "10.0.0.1", "2001:db8::5", "fe80::1"),
+                            List.of()));
 
-            assertThat(a.answerJson()).isEqualTo("[[0,\"192.0.2.2\",77],[1,0,0],[1,0,0],[0,\"192.0.2.1\",77],[0,\"192.0.2.2\",77]]");
+            assertThat(a.answerJson())
+                    .isEqualTo("[[0,\"192.0.2.2\",77],[1,0,0],[1,0,0],[0,\"192.0.2.1\",77],[0,\"192.0.2.2\",77]]");
             assertThat(a.serial()).isEqualTo(77);
         }
 
         @Test
         void prefersTheSingleIpOverTheList() {
-            Answered a = ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP,
+            Answered a = ask(
+                    s,
+                    RequestType.NODE_PIP_BY_INSTANCE_IP,
                     new QueryArgument.Dict(null, "fe80::1", List.of("2001:db8::5"), List.of()));
 
             assertThat(a.answer().asText()).isEqualTo("192.0.2.2");
@@ -251,12 +295,16 @@ class QueryEngineTest {
         @ParameterizedTest
         @ValueSource(strings = {"br9", "", "BR0", "br0 "})
         void answersAnEmptyListForAnUnknownLink(String link) {
-            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, link)).isEqualTo(new Answered(0, Answered.of(ReplyBody.ok("[]", 0)).answer(), 77));
+            assertThat(ask(s, RequestType.INSTANCES_IPS_LIST, link))
+                    .isEqualTo(
+                            new Answered(0, Answered.of(ReplyBody.ok("[]", 0)).answer(), 77));
         }
 
         @Test
         void answersUnknownEntryForAnIpOnAnUnknownLink() {
-            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br9", "10.0.0.9")).answerJson()).isEqualTo("0");
+            assertThat(ask(s, RequestType.NODE_PIP_BY_INSTANCE_IP, Answered.ip("br9", "10.0.0.9"))
+                            .answerJson())
+                    .isEqualTo("0");
         }
     }
 
@@ -267,8 +315,10 @@ class QueryEngineTest {
         void keepsInstStatusXenInactiveWithoutXen() {
             Answered a = ask(s, RequestType.DATA_COLLECTORS);
 
-            assertThat(a.answer().get("inst-status-xen").toString()).isEqualTo("{\"active\":false,\"interval\":1000000}");
-            assertThat(a.answer().get("xen-cpu-avg-load").toString()).as("no such rule for the other xen collector")
+            assertThat(a.answer().get("inst-status-xen").toString())
+                    .isEqualTo("{\"active\":false,\"interval\":1000000}");
+            assertThat(a.answer().get("xen-cpu-avg-load").toString())
+                    .as("no such rule for the other xen collector")
                     .isEqualTo("{\"active\":true,\"interval\":2000000}");
             assertThat(a.serial()).isEqualTo(77);
         }
@@ -276,17 +326,23 @@ class QueryEngineTest {
         @ParameterizedTest
         @ValueSource(strings = {"xen-pvm", "xen-hvm"})
         void activatesInstStatusXenWithAXenHypervisor(String hypervisor) {
-            ClusterSnapshot xen = snapshot(CONFIG.replace("\"enabled_hypervisors\": [\"kvm\"]",
+            ClusterSnapshot xen = snapshot(CONFIG.replace(
+                    "\"enabled_hypervisors\": [\"kvm\"]",
                     "\"enabled_hypervisors\": [\"kvm\", \"" + hypervisor + "\"]"));
 
-            assertThat(ask(xen, RequestType.DATA_COLLECTORS).answer().get("inst-status-xen").toString())
+            assertThat(ask(xen, RequestType.DATA_COLLECTORS)
+                            .answer()
+                            .get("inst-status-xen")
+                            .toString())
                     .isEqualTo("{\"active\":true,\"interval\":1000000}");
         }
 
         @Test
         void answersExactlyTheSixBuiltInCollectors() {
-            assertThat(ask(s, RequestType.DATA_COLLECTORS).answer().fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("cpu-avg-load", "xen-cpu-avg-load", "diskstats", "drbd", "inst-status-xen", "lv");
+            assertThat(ask(s, RequestType.DATA_COLLECTORS).answer().fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder(
+                            "cpu-avg-load", "xen-cpu-avg-load", "diskstats", "drbd", "inst-status-xen", "lv");
         }
     }
 
@@ -302,8 +358,16 @@ class QueryEngineTest {
     class Memoization {
 
         @ParameterizedTest
-        @EnumSource(value = RequestType.class, names = {"PING", "NODE_PIP_LIST", "MC_PIP_LIST", "DATA_COLLECTORS",
-            "CLUSTER_MASTER", "INSTANCES_IPS_LIST"})
+        @EnumSource(
+                value = RequestType.class,
+                names = {
+                    "PING",
+                    "NODE_PIP_LIST",
+                    "MC_PIP_LIST",
+                    "DATA_COLLECTORS",
+                    "CLUSTER_MASTER",
+                    "INSTANCES_IPS_LIST"
+                })
         void returnsTheSameBodyForAnswersThatIgnoreTheArgument(RequestType type) {
             ReplyBody first = body(s, type, QueryArgument.None.INSTANCE);
 
@@ -343,12 +407,20 @@ class QueryEngineTest {
         void preparesTheConstantAnswersAheadOfTheFirstRequest() {
             PreparedAnswers prepared = new QueryEngine().prepare(snapshot(CONFIG));
 
-            assertThat(List.of(prepared.ping, prepared.masterName, prepared.nodePips, prepared.candidatePips,
-                    prepared.dataCollectors, prepared.noInstanceIps)).doesNotContainNull();
+            assertThat(List.of(
+                            prepared.ping,
+                            prepared.masterName,
+                            prepared.nodePips,
+                            prepared.candidatePips,
+                            prepared.dataCollectors,
+                            prepared.noInstanceIps))
+                    .doesNotContainNull();
             assertThat(prepared.roles).hasSize(NodeRole.values().length);
             assertThat(prepared.ipsByLink).containsOnlyKeys("br0");
-            assertThat(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE)).isSameAs(prepared.ping);
-            assertThat(answer(prepared, RequestType.NODE_PIP_LIST, QueryArgument.None.INSTANCE)).isSameAs(prepared.nodePips);
+            assertThat(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE))
+                    .isSameAs(prepared.ping);
+            assertThat(answer(prepared, RequestType.NODE_PIP_LIST, QueryArgument.None.INSTANCE))
+                    .isSameAs(prepared.nodePips);
             assertThat(answer(prepared, RequestType.DATA_COLLECTORS, QueryArgument.None.INSTANCE))
                     .isSameAs(prepared.dataCollectors);
             assertThat(answer(prepared, RequestType.NODE_ROLE_BYNAME, new QueryArgument.Plain("n2.example.com")))
@@ -363,9 +435,12 @@ class QueryEngineTest {
             PreparedAnswers prepared = new QueryEngine().prepare(bare);
 
             assertThat(prepared.masterName).isNull();
-            assertThat(Answered.of(answer(prepared, RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE)).status())
+            assertThat(Answered.of(answer(prepared, RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE))
+                            .status())
                     .isEqualTo(1);
-            assertThat(Answered.of(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE)).answer().asInt())
+            assertThat(Answered.of(answer(prepared, RequestType.PING, QueryArgument.None.INSTANCE))
+                            .answer()
+                            .asInt())
                     .isEqualTo(1);
         }
 
@@ -375,7 +450,8 @@ class QueryEngineTest {
 
             for (RequestType type : RequestType.values()) {
                 assertThat(answer(none, type, QueryArgument.None.INSTANCE).text())
-                        .isEqualTo("{\"protocol\":1,\"status\":1,\"answer\":\"Configuration not loaded yet\",\"serial\":0}");
+                        .isEqualTo(
+                                "{\"protocol\":1,\"status\":1,\"answer\":\"Configuration not loaded yet\",\"serial\":0}");
             }
         }
 
@@ -384,7 +460,12 @@ class QueryEngineTest {
             for (int i = 0; i < PreparedAnswers.MAX_CACHED_POINTERS + 500; i++) {
                 Answered a = ask(s, RequestType.CONFIG_QUERY, "/cluster/master_ip~x" + i);
                 if (i % 1000 == 0 || i > PreparedAnswers.MAX_CACHED_POINTERS) {
-                    assertThat(a).isEqualTo(new Answered(0, Answered.of(ReplyBody.ok("\"192.0.2.100\"", 0)).answer(), 77));
+                    assertThat(a)
+                            .isEqualTo(new Answered(
+                                    0,
+                                    Answered.of(ReplyBody.ok("\"192.0.2.100\"", 0))
+                                            .answer(),
+                                    77));
                 }
             }
 

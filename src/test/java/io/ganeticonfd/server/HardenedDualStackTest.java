@@ -60,13 +60,17 @@ class HardenedDualStackTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             String dir = ConformanceVectors.directory(DIR).toString();
-            return Map.ofEntries(Map.entry("confd.config.file", dir + "/config.data"),
+            return Map.ofEntries(
+                    Map.entry("confd.config.file", dir + "/config.data"),
                     Map.entry("confd.hmac.key-file", dir + "/hmac.key"),
-                    Map.entry("confd.udp.bind", IPV6 ? "::" : "0.0.0.0"), Map.entry("confd.udp.listeners", "2"),
+                    Map.entry("confd.udp.bind", IPV6 ? "::" : "0.0.0.0"),
+                    Map.entry("confd.udp.listeners", "2"),
                     Map.entry("confd.udp.max-json-depth", Integer.toString(MAX_DEPTH)),
                     Map.entry("confd.udp.max-json-string-length", Integer.toString(MAX_STRING)),
-                    Map.entry("confd.config.redact-private", "true"), Map.entry("quarkus.log.file.enabled", "true"),
-                    Map.entry("quarkus.log.file.path", LOG.toString()), Map.entry("quarkus.log.file.level", "DEBUG"),
+                    Map.entry("confd.config.redact-private", "true"),
+                    Map.entry("quarkus.log.file.enabled", "true"),
+                    Map.entry("quarkus.log.file.path", LOG.toString()),
+                    Map.entry("quarkus.log.file.level", "DEBUG"),
                     Map.entry("quarkus.log.category.\"io.ganeticonfd\".level", "DEBUG"));
         }
 
@@ -93,17 +97,21 @@ class HardenedDualStackTest {
 
     @Test
     void answersOverIpv4AndIpv6() {
-        assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+        assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong())
+                .isEqualTo(3000000);
         assumeTrue(Profile.IPV6, "this host has no IPv6 on loopback: the daemon listens on IPv4 only");
         assertThat(ask("::1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
     }
 
     @Test
     void twoListenersShareThePortAndBothAnswer() {
-        assertThat(lifecycle.heartbeats().loops()).as("two sockets bound to one port (SO_REUSEPORT)").isEqualTo(2);
+        assertThat(lifecycle.heartbeats().loops())
+                .as("two sockets bound to one port (SO_REUSEPORT)")
+                .isEqualTo(2);
         // the kernel spreads senders over the sockets by their address: 32 senders reach both (all on one: 2^-31)
         for (int i = 0; i < 32; i++) {
-            assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong()).isEqualTo(3000000);
+            assertThat(ask("127.0.0.1", RequestType.PING, null).path("answer").asLong())
+                    .isEqualTo(3000000);
         }
     }
 
@@ -112,15 +120,23 @@ class HardenedDualStackTest {
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
             // message object, query dict, its IP list (member "2"): 3 levels, the deepest a valid request nests
             assertThat(client.exchange(signed("{\"protocol\": 1, \"type\": 2, \"query\": {\"2\": [\"192.0.2.1\"]}, "
-                    + "\"rsalt\": \"depth-ok\"}"))).singleElement().extracting(UdpTestClient.Reply::salt)
+                            + "\"rsalt\": \"depth-ok\"}")))
+                    .singleElement()
+                    .extracting(UdpTestClient.Reply::salt)
                     .isEqualTo("depth-ok");
             // one level more: refused by the JSON parser's limit (without it: by the query's shape)
             assertThat(client.exchange(signed("{\"protocol\": 1, \"type\": 2, \"query\": {\"2\": [[\"192.0.2.1\"]]}, "
-                    + "\"rsalt\": \"too-deep\"}"))).as("dropped").isEmpty();
+                            + "\"rsalt\": \"too-deep\"}")))
+                    .as("dropped")
+                    .isEmpty();
             String sender = "127.0.0.1:" + client.localPort() + " dropped ";
-            List<String> drops = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8).lines().filter(l -> l.contains(sender))
-                            .toList(), found -> !found.isEmpty());
+            List<String> drops = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8)
+                                    .lines()
+                                    .filter(l -> l.contains(sender))
+                                    .toList(),
+                            found -> !found.isEmpty());
             assertThat(drops).singleElement().asString().contains("bad_request (message is not valid JSON)");
         }
     }
@@ -133,7 +149,9 @@ class HardenedDualStackTest {
             // the envelope's msg member is the longest string of a request: exactly the limit, then one more
             String longest = head + "x".repeat(Profile.MAX_STRING - head.length() - tail.length()) + tail;
             assertThat(longest).hasSize(Profile.MAX_STRING);
-            assertThat(client.exchange(signed(longest))).singleElement().extracting(UdpTestClient.Reply::salt)
+            assertThat(client.exchange(signed(longest)))
+                    .singleElement()
+                    .extracting(UdpTestClient.Reply::salt)
                     .isEqualTo("long");
             String tooLong = head + "x".repeat(Profile.MAX_STRING + 1 - head.length() - tail.length()) + tail;
             assertThat(client.exchange(signed(tooLong))).as("dropped").isEmpty();
@@ -146,14 +164,18 @@ class HardenedDualStackTest {
 
     @Test
     void redactsPrivateParametersAndDrbdSecrets() {
-        JsonNode osparams = ask(Profile.IPV6 ? "::1" : "127.0.0.1", RequestType.CONFIG_QUERY,
+        JsonNode osparams = ask(
+                Profile.IPV6 ? "::1" : "127.0.0.1",
+                RequestType.CONFIG_QUERY,
                 "/instances/363f89c2-63bc-4601-9476-78f58c09786b/osparams_private");
         assertThat(osparams.path("answer").path("root_password").asText()).isEqualTo("<redacted>");
-        JsonNode cluster = ask(Profile.IPV6 ? "::1" : "127.0.0.1", RequestType.CONFIG_QUERY,
+        JsonNode cluster = ask(
+                Profile.IPV6 ? "::1" : "127.0.0.1",
+                RequestType.CONFIG_QUERY,
                 "/cluster/osparams_private_cluster/debian-image/root_password");
         assertThat(cluster.path("answer").asText()).isEqualTo("<redacted>");
-        JsonNode secret = ask("127.0.0.1", RequestType.CONFIG_QUERY,
-                "/disks/0b37dd47-1d31-40dd-a856-0654943ba0ff/logical_id/5");
+        JsonNode secret =
+                ask("127.0.0.1", RequestType.CONFIG_QUERY, "/disks/0b37dd47-1d31-40dd-a856-0654943ba0ff/logical_id/5");
         assertThat(secret.path("answer").asText()).isEqualTo("<redacted>");
         JsonNode disks = ask("127.0.0.1", RequestType.INSTANCE_DISKS, "inst10.example.com");
         assertThat(disks.toString()).doesNotContain("f1d20a5edd934e28fbed7cede019ab327d45c3e3");
@@ -166,14 +188,23 @@ class HardenedDualStackTest {
         List<String> lines;
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", lifecycle.udpPort(), KEY)) {
             String rsalt = UUID.randomUUID().toString();
-            assertThat(client.ask(UdpTestClient.request(RequestType.CONFIG_QUERY,
-                    new QueryArgument.Plain("/cluster/cluster_name"), rsalt, KEY), rsalt)).isNotNull();
+            assertThat(client.ask(
+                            UdpTestClient.request(
+                                    RequestType.CONFIG_QUERY,
+                                    new QueryArgument.Plain("/cluster/cluster_name"),
+                                    rsalt,
+                                    KEY),
+                            rsalt))
+                    .isNotNull();
             // the reply is sent before the line is logged: wait for this client's own line
             String sender = "127.0.0.1:" + client.localPort() + " CONFIG_QUERY ";
-            lines = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8).lines()
-                            .filter(l -> l.contains(sender) && l.contains("/cluster/cluster_name"))
-                            .toList(), found -> !found.isEmpty());
+            lines = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> Files.readString(Profile.LOG, StandardCharsets.UTF_8)
+                                    .lines()
+                                    .filter(l -> l.contains(sender) && l.contains("/cluster/cluster_name"))
+                                    .toList(),
+                            found -> !found.isEmpty());
         }
         assertThat(lines).singleElement().asString().contains("\"status\":0").contains("cluster1.example.com");
         String log = Files.readString(Profile.LOG, StandardCharsets.UTF_8);

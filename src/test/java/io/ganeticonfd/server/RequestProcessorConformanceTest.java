@@ -39,11 +39,14 @@ class RequestProcessorConformanceTest {
         Outcome outcome = processor.process(built.data(), 0, built.data().length, now);
         JsonNode reply = null;
         if (outcome instanceof Outcome.Replied replied) {
-            ReplyReader.Read read = ReplyReader.read(replied.datagram(), replied.datagram().length, KEYS.get(c.directory()));
+            ReplyReader.Read read =
+                    ReplyReader.read(replied.datagram(), replied.datagram().length, KEYS.get(c.directory()));
             assertThat(read.salt()).isEqualTo(built.rsalt());
             reply = read.message();
         }
-        assertThat(GoldenComparator.mismatch(c, reply)).as("%s -> %s", c, outcome).isNull();
+        assertThat(GoldenComparator.mismatch(c, reply))
+                .as("%s -> %s", c, outcome)
+                .isNull();
     }
 
     private static synchronized RequestProcessor processor(String dir) {

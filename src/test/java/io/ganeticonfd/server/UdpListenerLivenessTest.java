@@ -28,9 +28,13 @@ class UdpListenerLivenessTest {
         CountDownLatch release = new CountDownLatch(1);
         try {
             DaemonLifecycle lifecycle = new DaemonLifecycle(null, null, null, null, null, null, null, null);
-            UdpListener listener = UdpListener.bind(loop, false,
-                    new UdpBinding("127.0.0.1", 0, false, new SocketTuning(4097, 0)),
-                    new DatagramHandler(null, null, 4097), lifecycle.heartbeats()).get(30, TimeUnit.SECONDS);
+            UdpListener listener = UdpListener.bind(
+                            loop,
+                            false,
+                            new UdpBinding("127.0.0.1", 0, false, new SocketTuning(4097, 0)),
+                            new DatagramHandler(null, null, 4097),
+                            lifecycle.heartbeats())
+                    .get(30, TimeUnit.SECONDS);
             LivenessCheck check = new LivenessCheck(lifecycle);
             assertThat(check.call().getStatus()).as("a ticking loop").isEqualTo(HealthCheckResponse.Status.UP);
 
@@ -46,7 +50,8 @@ class UdpListenerLivenessTest {
             HealthCheckResponse down = check.call();
             assertThat(down.getName()).isEqualTo("event-loops");
             assertThat(down.getData().orElseThrow()).containsEntry("loops", 1L);
-            assertThat((Long) down.getData().orElseThrow().get("oldestTickAgeMillis")).isGreaterThan(10_000L);
+            assertThat((Long) down.getData().orElseThrow().get("oldestTickAgeMillis"))
+                    .isGreaterThan(10_000L);
 
             release.countDown();
 

@@ -53,10 +53,14 @@ abstract class UdpReplay {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void answersAsGanetiDid(ConformanceCase c) {
-        DatagramFactory.Built built = DatagramFactory.build(c.spec(), key, Instant.now().getEpochSecond());
+        DatagramFactory.Built built =
+                DatagramFactory.build(c.spec(), key, Instant.now().getEpochSecond());
         List<UdpTestClient.Reply> replies = client.exchange(built.data());
-        JsonNode reply = replies.stream().filter(r -> r.salt().equals(built.rsalt())).findFirst()
-                .map(UdpTestClient.Reply::message).orElse(null);
+        JsonNode reply = replies.stream()
+                .filter(r -> r.salt().equals(built.rsalt()))
+                .findFirst()
+                .map(UdpTestClient.Reply::message)
+                .orElse(null);
         if (c.reply() == null) {
             assertThat(replies).as("%s must get no reply", c).isEmpty();
         }

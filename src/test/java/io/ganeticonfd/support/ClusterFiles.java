@@ -18,8 +18,7 @@ public final class ClusterFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ClusterFiles() {
-    }
+    private ClusterFiles() {}
 
     /** The testsuite-2.16 config with its cluster serial set to {@code serial} (all serials have the same width). */
     public static byte[] withSerial(long serial) {

@@ -24,15 +24,19 @@ public record CommandRun(int code, String out, String err) {
     public static CommandRun of(Command command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = command.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The jar's command line run in-process (no daemon is started: that gives {@link #DAEMON}). */
     public static CommandRun jar(String... args) {
-        return of((a, out, err) -> ConfdMain.run(a, out, err) instanceof ConfdCommandLine.Outcome.Exit exit ? exit.code()
-                : DAEMON, args);
+        return of(
+                (a, out, err) ->
+                        ConfdMain.run(a, out, err) instanceof ConfdCommandLine.Outcome.Exit exit ? exit.code() : DAEMON,
+                args);
     }
 
     /** The jar's {@code command} (query, bench) run in-process with {@code args}. */

@@ -45,7 +45,10 @@ public final class DaemonProcess implements AutoCloseable {
     static DaemonProcess start(List<String> command) {
         try {
             Path out = Files.createTempFile("confd-it-", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             return new DaemonProcess(p, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,8 +69,7 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /** Exit code and combined output of a finished run. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** The underlying process. */
     public Process process() {

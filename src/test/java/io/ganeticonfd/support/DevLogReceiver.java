@@ -29,13 +29,19 @@ public final class DevLogReceiver implements AutoCloseable {
     private final Channel channel;
 
     private DevLogReceiver(Path path, boolean reading) {
-        channel = new Bootstrap().group(loop).channelFactory(CHANNELS).option(ChannelOption.AUTO_READ, reading)
+        channel = new Bootstrap()
+                .group(loop)
+                .channelFactory(CHANNELS)
+                .option(ChannelOption.AUTO_READ, reading)
                 .handler(new SimpleChannelInboundHandler<DomainDatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DomainDatagramPacket packet) {
                         records.add(packet.content().toString(StandardCharsets.UTF_8));
                     }
-                }).bind(new DomainSocketAddress(path.toString())).syncUninterruptibly().channel();
+                })
+                .bind(new DomainSocketAddress(path.toString()))
+                .syncUninterruptibly()
+                .channel();
     }
 
     /** Binds {@code path} (which must not exist) and reads from it. */

@@ -36,8 +36,8 @@ public final class QueryStream implements AutoCloseable {
         try (UdpTestClient client = new UdpTestClient("127.0.0.1", port, key)) {
             while (running) {
                 String rsalt = UUID.randomUUID().toString();
-                byte[] datagram = UdpTestClient.request(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, rsalt,
-                        key);
+                byte[] datagram =
+                        UdpTestClient.request(RequestType.CLUSTER_MASTER, QueryArgument.None.INSTANCE, rsalt, key);
                 JsonNode reply = client.ask(datagram, rsalt);
                 if (reply == null) {
                     unanswered.incrementAndGet();

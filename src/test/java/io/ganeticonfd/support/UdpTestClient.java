@@ -60,7 +60,8 @@ public final class UdpTestClient implements AutoCloseable {
 
     /** A request datagram as Ganeti's clients send it: signed with {@code key}, timestamped now. */
     public static byte[] request(RequestType type, QueryArgument query, String rsalt, HmacKey key) {
-        return ENCODER.encode(new ConfdRequest(type, query, rsalt), Instant.now().getEpochSecond(), key);
+        return ENCODER.encode(
+                new ConfdRequest(type, query, rsalt), Instant.now().getEpochSecond(), key);
     }
 
     /**
@@ -68,10 +69,15 @@ public final class UdpTestClient implements AutoCloseable {
      * requests the typed encoder cannot write (bad salts, odd members, deep nesting).
      */
     public static byte[] signedEnvelope(String message, String salt, HmacKey key) {
-        String hmac = java.util.HexFormat.of().formatHex(key.sign(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = new ObjectMapper().createObjectNode()
-                .put("msg", message).put("salt", salt).put("hmac", hmac);
+        String hmac = java.util.HexFormat.of()
+                .formatHex(key.sign(
+                        salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = new ObjectMapper()
+                .createObjectNode()
+                .put("msg", message)
+                .put("salt", salt)
+                .put("hmac", hmac);
         return ("plj0" + envelope).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -81,8 +87,7 @@ public final class UdpTestClient implements AutoCloseable {
     }
 
     /** A verified reply: its salt and message. */
-    public record Reply(String salt, JsonNode message) {
-    }
+    public record Reply(String salt, JsonNode message) {}
 
     /** Sends {@code datagram} then the sentinel; returns the replies received before the sentinel's. */
     public List<Reply> exchange(byte[] datagram) {
@@ -146,7 +151,9 @@ public final class UdpTestClient implements AutoCloseable {
 
     /** The serial of an OK reply; -1 for no reply or an error reply. */
     public static long okSerial(JsonNode reply) {
-        return reply == null || reply.path("status").asInt() != 0 ? -1 : reply.path("serial").asLong();
+        return reply == null || reply.path("status").asInt() != 0
+                ? -1
+                : reply.path("serial").asLong();
     }
 
     /** Sends raw bytes. */

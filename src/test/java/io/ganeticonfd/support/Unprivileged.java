@@ -22,8 +22,7 @@ public final class Unprivileged {
 
     private static Path appCopy;
 
-    private Unprivileged() {
-    }
+    private Unprivileged() {}
 
     /** Whether this JVM runs as root. */
     public static boolean root() {
@@ -68,7 +67,8 @@ public final class Unprivileged {
         cmd.add(DaemonProcess.javaBinary());
         if (root()) {
             // Vert.x's file cache under /tmp may already exist, made by root's runs (mode rwxrwxrw-).
-            cmd.add("-Dvertx.cacheDirBase=" + System.getProperty("java.io.tmpdir") + "/vertx-cache-nobody-" + ProcessHandle.current().pid());
+            cmd.add("-Dvertx.cacheDirBase=" + System.getProperty("java.io.tmpdir") + "/vertx-cache-nobody-"
+                    + ProcessHandle.current().pid());
         }
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
@@ -97,7 +97,8 @@ public final class Unprivileged {
                     } else {
                         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            to, PosixFilePermissions.fromString(Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
             return copy;

@@ -26,7 +26,9 @@ import io.ganeticonfd.query.QueryEngine;
 public record Answered(int status, JsonNode answer, long serial) {
 
     /** Reads numbers exactly (decimals as BigDecimal), so answers compare as the text on the wire. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private static final QueryEngine ENGINE = new QueryEngine();
     /** The answers prepared for each snapshot asked (keyed by identity: snapshots do not define equality). */
     private static final Map<ClusterSnapshot, PreparedAnswers> PREPARED = new ConcurrentHashMap<>();
@@ -48,7 +50,8 @@ public record Answered(int status, JsonNode answer, long serial) {
             if (m.size() != 4 || m.path("protocol").asInt() != 1) {
                 throw new AssertionError("malformed reply body: " + body.text());
             }
-            return new Answered(m.get("status").asInt(), m.get("answer"), m.get("serial").asLong());
+            return new Answered(
+                    m.get("status").asInt(), m.get("answer"), m.get("serial").asLong());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +65,8 @@ public record Answered(int status, JsonNode answer, long serial) {
     /** Parses a config given as JSON text. */
     public static ClusterSnapshot snapshot(String configJson, boolean redactPrivate) {
         try {
-            return new ConfigParser(new ObjectMapper(), redactPrivate).parse(configJson.getBytes(StandardCharsets.UTF_8));
+            return new ConfigParser(new ObjectMapper(), redactPrivate)
+                    .parse(configJson.getBytes(StandardCharsets.UTF_8));
         } catch (ConfigException e) {
             throw new AssertionError("config does not load: " + e.getMessage(), e);
         }
