@@ -69,16 +69,7 @@ public final class UdpTestClient implements AutoCloseable {
      * requests the typed encoder cannot write (bad salts, odd members, deep nesting).
      */
     public static byte[] signedEnvelope(String message, String salt, HmacKey key) {
-        String hmac = java.util.HexFormat.of()
-                .formatHex(key.sign(
-                        salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = new ObjectMapper()
-                .createObjectNode()
-                .put("msg", message)
-                .put("salt", salt)
-                .put("hmac", hmac);
-        return ("plj0" + envelope).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ENCODER.sign(message, salt, key);
     }
 
     /** {@link #signedEnvelope} timestamped now. */
