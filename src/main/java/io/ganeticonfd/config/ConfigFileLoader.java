@@ -99,13 +99,13 @@ final class ConfigFileLoader<A> {
             outcome = swapIn(s.loaded(), prepared.answers(), current);
         } else if (attempt instanceof SnapshotLoader.Same same) {
             SnapshotMeta m = current.meta();
+            failedStamp = null;
             served.serve(new ServedConfig.Served<>(
                     current.snapshot(),
                     m == null
                             ? null
                             : new SnapshotMeta(same.stamp(), m.checksum(), m.bytes(), m.loadNanos(), m.loadedAt()),
                     current.answers()));
-            failedStamp = null;
             outcome = ReloadOutcome.UNCHANGED;
         } else {
             outcome = fail((SnapshotLoader.Failure) attempt, current);
@@ -185,10 +185,11 @@ final class ConfigFileLoader<A> {
         ClusterSnapshot next = loaded.snapshot();
         SnapshotMeta meta =
                 new SnapshotMeta(loaded.stamp(), loaded.checksum(), loaded.bytes(), loaded.nanos(), clock.instant());
-        counts.get(ReloadOutcome.RELOADED).incrementAndGet(); // counted before it can be seen served
+        // counted, and the last failure cleared, before it can be seen served (status never shows both)
+        counts.get(ReloadOutcome.RELOADED).incrementAndGet();
+        failedStamp = null;
         served.serve(new ServedConfig.Served<>(next, meta, answers));
         finisher.execute(() -> finish(next));
-        failedStamp = null;
         long previous = current.snapshot() == null
                 ? Long.MIN_VALUE
                 : current.snapshot().cluster().clusterSerial();
