@@ -204,6 +204,37 @@ class ObjectModelTest {
     }
 
     @Test
+    void instanceObjectsHoldOnlyWhatGanetisHaskellClientAccepts() {
+        // mon-collector's own list of the instance members it accepts ("Superfluous dictionary keys")
+        java.util.Set<String> accepted = java.util.Set.of(
+                "admin_state",
+                "admin_state_source",
+                "beparams",
+                "ctime",
+                "disks",
+                "disks_active",
+                "hvparams",
+                "hypervisor",
+                "mtime",
+                "name",
+                "network_port",
+                "nics",
+                "os",
+                "osparams",
+                "osparams_private",
+                "primary_node",
+                "serial_no",
+                "tags",
+                "uuid");
+        JsonNode i1 =
+                ask(snapshot, RequestType.NODE_INSTANCES, "n1").answer().get(0).get(0);
+        java.util.List<String> members = new java.util.ArrayList<>();
+        i1.fieldNames().forEachRemaining(members::add);
+        assertThat(accepted).containsAll(members);
+        assertThat(members).contains("name", "nics", "disks", "tags", "ctime");
+    }
+
+    @Test
     void servesNumbersAndSetsAsGanetiWritesThem() {
         assertThat(pointer("/nodes/n2/tags").answerJson()).isEqualTo("[\"a\",\"b\"]");
         assertThat(pointer("/disks/d1/ctime").answerJson()).isEqualTo("1.5");
