@@ -1,7 +1,6 @@
 package io.ganeticonfd.config;
 
 import java.io.IOException;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,22 +8,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Parses {@code config.data} (any layout Ganeti 2.7 to 3.x writes) into a {@link ClusterSnapshot}.
  * One streaming pass: what the queries index (node names and roles, instance NICs and disks, DRBD
  * devices) is read straight off the parser; every object of the large maps is only located in the
- * file and normalized later, off the request path. Lenient: unknown members are ignored and missing
- * optional ones take Ganeti's defaults. Pure: no I/O, thread-safe.
+ * file and served through its {@link ObjectModel} later, off the request path. Lenient: members Ganeti
+ * does not know are ignored and missing optional ones take Ganeti's defaults ({@link ConfigDataModel}). Pure: no I/O, thread-safe.
  */
 public final class ConfigParser {
 
-    /** Top-level members holding maps of objects keyed by UUID (or name in 2.7–2.8). */
-    static final Set<String> ENTRY_MAPS = Set.of("nodes", "instances", "disks", "nodegroups", "networks", "filters");
-
     private final ObjectMapper mapper;
-    private final ConfigNormalizer normalizer;
+    private final boolean redactPrivate;
 
     /** A parser; with {@code redactPrivate}, private OS parameters and DRBD secrets are served redacted. */
     public ConfigParser(ObjectMapper mapper, boolean redactPrivate) {
@@ -36,12 +31,12 @@ public final class ConfigParser {
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .build();
         this.mapper = mapper.copyWith(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        this.normalizer = new ConfigNormalizer(redactPrivate);
+        this.redactPrivate = redactPrivate;
     }
 
     /** Parses the bytes of a config file. */
     public ClusterSnapshot parse(byte[] data) throws ConfigException {
-        SnapshotBuilder builder = new SnapshotBuilder(mapper, new EntryStore(data, mapper, normalizer));
+        SnapshotBuilder builder = new SnapshotBuilder(mapper, new EntryStore(data, mapper, redactPrivate));
         try (JsonParser p = new NumberCheckingParser(mapper.getFactory().createParser(data))) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -53,16 +48,18 @@ public final class ConfigParser {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
-                if (ENTRY_MAPS.contains(name)) {
+                Member member = ConfigDataModel.CONFIG_DATA.member(name);
+                if (member == null || value == JsonToken.VALUE_NULL) {
+                    p.skipChildren();
+                } else if (ConfigDataModel.ENTRY_MAPS.containsKey(name)) {
                     readEntries(p, name, value, builder);
                 } else if (name.equals("cluster") && value == JsonToken.START_OBJECT) {
-                    ObjectNode cluster = mapper.readTree(p);
-                    normalizer.cluster(cluster);
-                    builder.cluster(cluster);
+                    builder.cluster(ClusterModel.CLUSTER.serve(mapper.readTree(p), redactPrivate));
                 } else {
-                    builder.top(name, ConfigNormalizer.value(mapper.readTree(p)));
+                    builder.top(name, member.shape().serve(mapper.readTree(p), null, redactPrivate));
                 }
             }
+            builder.topDefaults(ConfigDataModel.CONFIG_DATA);
             if (p.nextToken() != null) {
                 throw new ConfigException("trailing data after the configuration object");
             }

@@ -2,7 +2,7 @@ package io.ganeticonfd.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Facts about disk objects shared by the normalizer and the entry reader. */
+/** Facts about disk objects shared by the disk model (redaction) and the entry reader. */
 final class Disks {
 
     private Disks() {}

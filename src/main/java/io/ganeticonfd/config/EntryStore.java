@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The objects of the config's large maps (nodes, instances, disks, ...) as byte ranges of the file,
- * normalized and serialized on first use, or all at once off the request path by
+ * served through their {@link ObjectModel} and serialized on first use, or all at once off the request path by
  * {@link #normalizeAll()}, after which the file itself is let go.
  */
 final class EntryStore {
@@ -32,14 +32,14 @@ final class EntryStore {
     }
 
     private final ObjectMapper mapper;
-    private final ConfigNormalizer normalizer;
+    private final boolean redactPrivate;
     private final Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
     private volatile byte[] file;
 
-    EntryStore(byte[] file, ObjectMapper mapper, ConfigNormalizer normalizer) {
+    EntryStore(byte[] file, ObjectMapper mapper, boolean redactPrivate) {
         this.file = file;
         this.mapper = mapper;
-        this.normalizer = normalizer;
+        this.redactPrivate = redactPrivate;
     }
 
     void add(String section, String key, int start, int end) {
@@ -81,8 +81,8 @@ final class EntryStore {
             }
             try {
                 ObjectNode object = (ObjectNode) mapper.readTree(source, e.start, e.end - e.start);
-                normalizer.entry(section, object);
-                json = mapper.writeValueAsBytes(object);
+                json = mapper.writeValueAsBytes(
+                        ConfigDataModel.ENTRY_MAPS.get(section).serve(object, redactPrivate));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -38,6 +38,15 @@ final class SnapshotBuilder {
         trees.put(name, value);
     }
 
+    /** Adds the defaults of the top-level members the file does not have. */
+    void topDefaults(ObjectModel model) {
+        for (Member m : model.members()) {
+            if (m.presence() == Presence.DEFAULTED && !trees.containsKey(m.name())) {
+                trees.put(m.name(), m.fallback().deepCopy());
+            }
+        }
+    }
+
     void cluster(ObjectNode c) {
         cluster = c;
         trees.put("cluster", c);
@@ -76,13 +85,13 @@ final class SnapshotBuilder {
             throw new ConfigException("no 'cluster' object");
         }
         NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
-        String defaultLink = ConfigNormalizer.textOrNull(
-                cluster.path("nicparams").path("default").get("link"));
+        String defaultLink =
+                textOrNull(cluster.path("nicparams").path("default").get("link"));
         NavigableMap<String, Instance> linked = new TreeMap<>();
         for (EntryReader.RawInstance raw : instances) {
             linked.put(raw.key(), link(raw, nodeRefs, defaultLink));
         }
-        String masterRef = ConfigNormalizer.textOrNull(cluster.get("master_node"));
+        String masterRef = textOrNull(cluster.get("master_node"));
         List<String> hypervisors = new ArrayList<>();
         cluster.path("enabled_hypervisors").forEach(h -> hypervisors.add(h.asText()));
         JsonNode serial = trees.get("serial_no");
@@ -90,10 +99,10 @@ final class SnapshotBuilder {
                 version.asLong(),
                 serial == null ? 0 : serial.asLong(),
                 cluster.path("serial_no").asLong(0),
-                ConfigNormalizer.textOrNull(cluster.get("cluster_name")),
+                textOrNull(cluster.get("cluster_name")),
                 masterRef,
                 masterRef == null ? null : nodeRefs.byKeyOrName(masterRef),
-                ConfigNormalizer.textOrNull(cluster.get("master_ip")),
+                textOrNull(cluster.get("master_ip")),
                 defaultLink,
                 List.copyOf(hypervisors),
                 cluster.get("data_collectors"));
@@ -135,5 +144,10 @@ final class SnapshotBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of a node, or null when absent or JSON null. */
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
     }
 }

@@ -23,7 +23,7 @@ class LenientPointerTest {
     static final ClusterSnapshot SNAPSHOT = snapshot("""
             {"version": 3000000,
              "cluster": {"cluster_name": "c.example.com", "master_node": "u-n1", "serial_no": 31,
-                         "enabled": true, "nothing": null, "ratio": 2,
+                         "modify_etc_hosts": true, "volume_group_name": null, "candidate_pool_size": 2,
                          "tcpudp_port_pool": [11005, 11001, 11003],
                          "osparams": {"a/b": 1, "c~d": 2, "e~1f": 3, "~": 4, "": 5, "0": 6}},
              "nodes": {"u-n1": {"name": "n1.example.com", "primary_ip": "192.0.2.1"}}}
@@ -132,7 +132,8 @@ class LenientPointerTest {
         void returnsTheWholeParentWhenTheEscapeEndsTheFirstToken() {
             assertThat(parse("/cluster~2")).containsExactly("cluster");
             assertThat(value("/cluster~2"))
-                    .startsWith("{\"cluster_name\":\"c.example.com\"")
+                    .startsWith("{")
+                    .contains("\"cluster_name\":\"c.example.com\"")
                     .contains("\"serial_no\":31");
             assertThat(value("/cluster~")).isEqualTo(value("/cluster~2"));
         }
@@ -186,9 +187,9 @@ class LenientPointerTest {
                     "/cluster/cluster_name/0",
                     "/cluster/cluster_name/length",
                     "/cluster/serial_no/0",
-                    "/cluster/enabled/x",
-                    "/cluster/nothing/x",
-                    "/cluster/ratio/0",
+                    "/cluster/modify_etc_hosts/x",
+                    "/cluster/volume_group_name/x",
+                    "/cluster/candidate_pool_size/0",
                     "/version/0"
                 })
         void cannotIndexIntoStringsNumbersBooleansOrNull(String pointer) {
@@ -197,8 +198,10 @@ class LenientPointerTest {
 
         @Test
         void answersScalarsThemselves() {
-            assertThat(value("/cluster/enabled")).isEqualTo("true");
-            assertThat(value("/cluster/nothing")).isEqualTo("null");
+            assertThat(value("/cluster/modify_etc_hosts")).isEqualTo("true");
+            assertThat(value("/cluster/volume_group_name"))
+                    .as("a null member is absent, as Ganeti reads it")
+                    .isNull();
             assertThat(value("/version")).isEqualTo("3000000");
         }
 
