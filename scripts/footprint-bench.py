@@ -16,7 +16,7 @@ For each repetition and each options set, in turn:
      server's CPU per query;
   4. RSS (VmRSS of /proc/PID/status) after the load, and the peak (VmHWM);
   5. with --big DIR: renames DIR's config.data over the served one, waits for its serial, then
-     renames the small config back, waits for it, waits --after-shrink seconds (default 15) and
+     renames the small config back, waits for it, waits --after-shrink seconds (default 30) and
      reads RSS again (is memory given back?);
   6. with --gc-log: adds -Xlog:gc:file=... and reports the longest pause while the load ran.
 OPTIONS "launcher" means the launcher's default (bin/ganeti-confd). Prints one line per run and
@@ -185,7 +185,7 @@ def main():
     p.add_argument("--window", type=int, default=16)
     p.add_argument("--gc-log", action="store_true")
     p.add_argument("--keep", action="store_true", help="keep the daemons' logs")
-    p.add_argument("--after-shrink", type=float, default=15)
+    p.add_argument("--after-shrink", type=float, default=30)
     p.add_argument("--jar", default=os.environ.get("CONFD_JAR", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar")))
     p.add_argument("sets", nargs="+", metavar="NAME=OPTIONS")
     a = p.parse_args()
