@@ -31,6 +31,11 @@ final class ConfigFileLoader<A> {
         FileStamp stamp() {
             return attempt.stamp();
         }
+
+        /** Whether the file was read whole and valid (a new snapshot, or the served one's content). */
+        boolean valid() {
+            return attempt instanceof SnapshotLoader.Success || attempt instanceof SnapshotLoader.Same;
+        }
     }
 
     /** How many bytes of the served file {@link #warmUpInBackground()} parses at least: 32 MB. */

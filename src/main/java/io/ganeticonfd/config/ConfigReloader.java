@@ -17,10 +17,13 @@ import io.quarkus.logging.Log;
  * check of the files' {@link FileStamp}s, at most one reload per interval per file, loaded into the {@link ServedConfig}
  * by a {@link ConfigFileLoader} and a {@link KeyFileLoader}. Runs on its own thread once started.
  *
- * <p>A changed config is read and parsed at once, while it settles; what was read is served once
- * the file has been quiet for the settle time, and dropped (then read again) if the file changed
- * after it was read: a large config costs its parse time or the settle time, not both, and is never
- * served from a read that overlapped a write.
+ * <p>A config replaced by another file (a new inode: a rename over it, a Kubernetes {@code ..data}
+ * swap) is complete when it appears: it is read at once and served as soon as it parsed, unless its
+ * stamp moved while it was read. A config changed in place may still be being written: it is read
+ * and parsed once briefly quiet, and what was read is served once the file has been quiet for the
+ * settle time, and dropped (then read again) if the file changed after it was read: a large config
+ * costs its parse time or the settle time, not both, and is never served from a read that
+ * overlapped a write. Both paths keep the interval between two reads.
  *
  * @param <A> the prepared answers' type
  */
@@ -41,6 +44,8 @@ public final class ConfigReloader<A> implements AutoCloseable {
     private FileStamp configStamp;
     /** The config file's stamp as last checked (status compares it with the served one). */
     private volatile FileStamp observedConfigStamp;
+    /** The stamp of the config file as last read (a different file key now: it was replaced). */
+    private FileStamp readStamp;
 
     private FileStamp keyStamp = FileStamp.MISSING;
     private volatile ConfigFileLoader.Prepared<A> readAhead;
@@ -130,15 +135,10 @@ public final class ConfigReloader<A> implements AutoCloseable {
     /** Starts following the files, on the reloader's own thread, and warms the parser up on the served file. */
     public void start() {
         configStamp = lastSeenConfigStamp();
+        readStamp = configStamp;
         configThrottle.reloaded(System.nanoTime());
         keyThrottle.reloaded(System.nanoTime());
-        if (fileEvents) {
-            events = register();
-        } else {
-            Log.infof(
-                    "Not following file-system events (confd.reload.file-events=false); checking %s and %s every %d ms",
-                    configFile(), keyFile(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
-        }
+        events = DirectoryEvents.watchParentsOrLog(fileEvents, pollNanos, configFile(), keyFile());
         watchMode = events == null ? WatchMode.POLL : WatchMode.WATCH;
         config.warmUpInBackground();
         thread = new Thread(this::run, "confd-config-watcher");
@@ -166,18 +166,6 @@ public final class ConfigReloader<A> implements AutoCloseable {
     /** The keys in use, by fingerprint. */
     public KeyStatus keyStatus() {
         return key.status();
-    }
-
-    private DirectoryEvents register() {
-        try {
-            return DirectoryEvents.watchParentsOf(configFile(), keyFile());
-        } catch (IOException | UnsupportedOperationException e) {
-            Log.warnf(
-                    "Cannot watch the directories of %s and %s for changes (%s); checking the files every %d ms"
-                            + " instead",
-                    configFile(), keyFile(), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
-            return null;
-        }
     }
 
     private void run() {
@@ -211,11 +199,29 @@ public final class ConfigReloader<A> implements AutoCloseable {
                 readAhead = null;
             }
         }
-        if (readAhead == null && configThrottle.readAheadDelay(now) == 0) {
+        if (readAhead == null && configDelay(now) == 0) {
+            boolean replaced = replaced();
             configThrottle.reloaded(now);
             readAhead = config.prepare();
             configStamp = readAhead.stamp();
+            readStamp = readAhead.stamp();
+            if (replaced && readAhead.valid() && readAhead.stamp().equals(FileStamp.of(configFile()))) {
+                // a whole new file, unchanged while read: nothing can still be writing it
+                config.commit(readAhead);
+                readAhead = null;
+            }
         }
+    }
+
+    /** Whether the config file now in place is another file than the one last read (renamed over it). */
+    private boolean replaced() {
+        FileStamp observed = observedConfigStamp;
+        return observed != null && observed.replaces(readStamp);
+    }
+
+    /** Nanoseconds until the pending change of the config may be read (0: now), or IDLE. */
+    private long configDelay(long now) {
+        return replaced() ? configThrottle.replacementDelay(now) : configThrottle.readAheadDelay(now);
     }
 
     private long nextWaitNanos() {
@@ -224,7 +230,7 @@ public final class ConfigReloader<A> implements AutoCloseable {
         if (readAhead != null) {
             wait = Math.min(wait, configThrottle.settleDelay(now));
         } else {
-            wait = Math.min(wait, pendingDelay(configThrottle.readAheadDelay(now)));
+            wait = Math.min(wait, pendingDelay(configDelay(now)));
         }
         return Math.max(wait, 1);
     }

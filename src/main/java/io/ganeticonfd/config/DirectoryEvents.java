@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.quarkus.logging.Log;
+
 /**
  * File-system events of the directories holding the followed files, as the names of the entries
  * that changed (null for an overflow: anything may have changed). Only a signal: the
@@ -24,8 +26,28 @@ final class DirectoryEvents implements AutoCloseable {
         this.service = service;
     }
 
-    /** Watches {@code dirs}; throws when the file system offers no events. */
-    /** Watches the directories holding {@code files}. */
+    /**
+     * Watches the directories holding {@code files} if {@code fileEvents}; else, or when they cannot
+     * be watched, logs that they are checked every {@code pollNanos} and returns null.
+     */
+    static DirectoryEvents watchParentsOrLog(boolean fileEvents, long pollNanos, Path... files) {
+        if (!fileEvents) {
+            Log.infof(
+                    "Not following file-system events (confd.reload.file-events=false); checking %s every %d ms",
+                    java.util.Arrays.toString(files), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+            return null;
+        }
+        try {
+            return watchParentsOf(files);
+        } catch (IOException | UnsupportedOperationException e) {
+            Log.warnf(
+                    "Cannot watch the directories of %s for changes (%s); checking the files every %d ms instead",
+                    java.util.Arrays.toString(files), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+            return null;
+        }
+    }
+
+    /** Watches the directories holding {@code files}; throws when the file system offers no events. */
     static DirectoryEvents watchParentsOf(Path... files) throws IOException {
         Set<Path> dirs = new java.util.LinkedHashSet<>();
         for (Path file : files) {
@@ -35,6 +57,7 @@ final class DirectoryEvents implements AutoCloseable {
         return watch(dirs);
     }
 
+    /** Watches {@code dirs}; throws when the file system offers no events. */
     static DirectoryEvents watch(Set<Path> dirs) throws IOException {
         WatchService ws = FileSystems.getDefault().newWatchService();
         try {

@@ -58,4 +58,18 @@ public record FileStamp(long size, long mtimeNanos, long ctimeNanos, Object file
     public boolean exists() {
         return size >= 0;
     }
+
+    /**
+     * Whether this stamp is of another file than {@code previous}: it exists and its file key (device
+     * and inode) differs, as after a rename over the path or a Kubernetes {@code ..data} swap, which put
+     * a complete file in place at once. False when either file key is unknown or the path had no file.
+     */
+    boolean replaces(FileStamp previous) {
+        return exists()
+                && previous != null
+                && previous.exists()
+                && fileKey != null
+                && previous.fileKey() != null
+                && !fileKey.equals(previous.fileKey());
+    }
 }

@@ -26,8 +26,9 @@ public interface ReloadSettings {
     boolean fileEvents();
 
     /**
-     * How long a changed file must stay quiet before what was read of it is served (so writes in
-     * progress complete; it may be read ahead meanwhile); default 100 ms.
+     * How long a file changed in place must stay quiet before what was read of it is served (so writes
+     * in progress complete; it may be read ahead meanwhile); default 100 ms. A file renamed over the
+     * path (a new inode, complete when it appears) is served as soon as it has been read.
      */
     @WithDefault("100MS")
     Duration settle();

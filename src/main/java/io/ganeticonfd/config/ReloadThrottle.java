@@ -49,6 +49,15 @@ final class ReloadThrottle {
         return due(nowNanos, Math.min(settleNanos, READ_AHEAD_QUIET_NANOS));
     }
 
+    /**
+     * Nanoseconds until a replaced file (a new inode in place: {@link FileStamp#replaces}) may be read
+     * (0: now), or {@link #IDLE}: no quiet time, only the interval, since a rename puts a complete file in
+     * place at once.
+     */
+    long replacementDelay(long nowNanos) {
+        return due(nowNanos, 0);
+    }
+
     /** Nanoseconds until the file has been quiet for {@code quietNanos} and the interval allows a reload, or IDLE. */
     private long due(long nowNanos, long quietNanos) {
         if (!pending) {

@@ -115,4 +115,37 @@ class FileStampTest {
 
         assertThat(FileStamp.of(file)).isEqualTo(FileStamp.of(file));
     }
+
+    @Test
+    void aFileRenamedOverThePathReplacesIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.data"), "old");
+        FileStamp before = FileStamp.of(file);
+        Path next = Files.writeString(dir.resolve(".config.data.new"), "new");
+
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(FileStamp.of(file).replaces(before)).isTrue();
+    }
+
+    @Test
+    void aWriteInPlaceDoesNotReplaceTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.data"), "old");
+        FileStamp before = FileStamp.of(file);
+
+        Files.writeString(file, "new content");
+
+        assertThat(FileStamp.of(file)).isNotEqualTo(before);
+        assertThat(FileStamp.of(file).replaces(before)).isFalse();
+    }
+
+    @Test
+    void noFileReplacesOrIsReplacedWhenMissing() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.data"), "old");
+        FileStamp present = FileStamp.of(file);
+
+        assertThat(FileStamp.MISSING.replaces(present)).isFalse();
+        assertThat(present.replaces(FileStamp.MISSING)).isFalse();
+        assertThat(present.replaces(null)).isFalse();
+        assertThat(present.replaces(new FileStamp(3, 0, 0, null))).isFalse();
+    }
 }

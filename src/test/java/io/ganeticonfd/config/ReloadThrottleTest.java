@@ -161,4 +161,31 @@ class ReloadThrottleTest {
         immediate.changed(0);
         assertThat(immediate.readAheadDelay(0)).isZero();
     }
+
+    @Test
+    void readsAReplacedFileAtOnceWithoutTheQuietTime() {
+        ReloadThrottle settling = new ReloadThrottle(SECOND, 100 * MS);
+        settling.changed(0);
+        settling.reloaded(0);
+
+        settling.changed(5 * SECOND);
+
+        assertThat(settling.replacementDelay(5 * SECOND)).isZero();
+        assertThat(settling.readAheadDelay(5 * SECOND)).isEqualTo(ReloadThrottle.READ_AHEAD_QUIET_NANOS);
+        assertThat(settling.delay(5 * SECOND)).isEqualTo(100 * MS);
+    }
+
+    @Test
+    void readsAReplacedFileAtMostOncePerInterval() {
+        ReloadThrottle settling = new ReloadThrottle(SECOND, 100 * MS);
+        settling.changed(0);
+        settling.reloaded(0);
+
+        settling.changed(300 * MS);
+
+        assertThat(settling.replacementDelay(300 * MS)).isEqualTo(700 * MS);
+        assertThat(settling.replacementDelay(SECOND)).isZero();
+        settling.reloaded(SECOND);
+        assertThat(settling.replacementDelay(SECOND)).isEqualTo(ReloadThrottle.IDLE);
+    }
 }
