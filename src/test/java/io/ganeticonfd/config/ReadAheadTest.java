@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.support.ClusterFiles;
 
 /**
@@ -42,15 +41,8 @@ class ReadAheadTest {
     @BeforeEach
     void serveAConfig() throws IOException {
         config = dir.resolve("config.data");
-        Files.write(config, ClusterFiles.withSerial(1000));
-        Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        reloader = TestSettings.reloader(
-                served,
-                config,
-                dir.resolve("hmac.key"),
-                new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
-        assertThat(reloader.loadInitialKey()).isNull();
-        assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+        reloader =
+                TestSettings.serving(served, dir, 1000, new TestSettings.Reload(Duration.ZERO, Duration.ofMillis(800)));
     }
 
     @AfterEach

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ganeticonfd.conformance.ConformanceVectors;
 import io.ganeticonfd.support.ClusterFiles;
 
 /**
@@ -41,12 +40,7 @@ class RenameReloadTest {
     @BeforeEach
     void serveAConfig() throws IOException {
         config = dir.resolve("config.data");
-        Files.write(config, ClusterFiles.withSerial(2000));
-        Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
-        reloader = TestSettings.reloader(
-                served, config, dir.resolve("hmac.key"), new TestSettings.Reload(Duration.ZERO, HOUR));
-        assertThat(reloader.loadInitialKey()).isNull();
-        assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+        reloader = TestSettings.serving(served, dir, 2000, new TestSettings.Reload(Duration.ZERO, HOUR));
         reloader.start();
     }
 

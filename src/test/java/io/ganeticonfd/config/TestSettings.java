@@ -1,9 +1,16 @@
 package io.ganeticonfd.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ganeticonfd.conformance.ConformanceVectors;
+import io.ganeticonfd.support.ClusterFiles;
 
 /** Settings for caches and watchers built in plain JUnit tests (Quarkus builds them from config otherwise). */
 final class TestSettings {
@@ -54,5 +61,19 @@ final class TestSettings {
     /** A reloader of {@code config} and {@code key} into {@code served} with the default reload settings (1 s, 100 ms). */
     static ConfigReloader<String> reloader(ServedConfig<String> served, Path config, Path key) {
         return reloader(served, config, key, new Reload(Duration.ofSeconds(1), Duration.ofMillis(100)));
+    }
+
+    /**
+     * A reloader serving {@code dir/config.data} (a cluster at {@code serial}) with the testsuite's
+     * {@code dir/hmac.key}, both loaded, not yet started.
+     */
+    static ConfigReloader<String> serving(ServedConfig<String> served, Path dir, int serial, ReloadSettings reload)
+            throws IOException {
+        Files.write(dir.resolve("config.data"), ClusterFiles.withSerial(serial));
+        Files.write(dir.resolve("hmac.key"), ConformanceVectors.read("testsuite-2.16", "hmac.key"));
+        ConfigReloader<String> reloader = reloader(served, dir.resolve("config.data"), dir.resolve("hmac.key"), reload);
+        assertThat(reloader.loadInitialKey()).isNull();
+        assertThat(reloader.reloadConfig()).isEqualTo(ReloadOutcome.RELOADED);
+        return reloader;
     }
 }
