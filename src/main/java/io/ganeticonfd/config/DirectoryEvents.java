@@ -7,6 +7,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class DirectoryEvents implements AutoCloseable {
         if (!fileEvents) {
             Log.infof(
                     "Not following file-system events (confd.reload.file-events=false); checking %s every %d ms",
-                    java.util.Arrays.toString(files), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+                    Arrays.toString(files), TimeUnit.NANOSECONDS.toMillis(pollNanos));
             return null;
         }
         try {
@@ -42,7 +43,7 @@ final class DirectoryEvents implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             Log.warnf(
                     "Cannot watch the directories of %s for changes (%s); checking the files every %d ms instead",
-                    java.util.Arrays.toString(files), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
+                    Arrays.toString(files), e.getMessage(), TimeUnit.NANOSECONDS.toMillis(pollNanos));
             return null;
         }
     }
