@@ -53,8 +53,11 @@ class RenameReloadTest {
     void servesARenamedFileWithoutWaitingForTheSettleTime() throws IOException {
         renameOver(ClusterFiles.withSerial(2001));
 
+        // Served with an hour's settle time: the rename did not wait for it. Whether a read ahead is
+        // pending afterwards is not asserted: an inotify event delivered after the poll already served
+        // the rename makes the reloader read the (unchanged) file once more, by design, as events are
+        // how it catches a rewrite too quick for the file's timestamps.
         await().atMost(CEILING).until(() -> served() == 2001);
-        assertThat(reloader.readingAhead()).as("nothing left waiting to settle").isFalse();
         assertThat(reloader.status().reloads())
                 .containsEntry(ReloadOutcome.RELOADED, 2L)
                 .containsEntry(ReloadOutcome.FAILED, 0L);
