@@ -10,7 +10,7 @@
 # generated corpus (.cifuzz-corpus/<Class>/<method>/, kept between runs, so each campaign starts
 # where the last stopped) and its findings. A finding stops that target's campaign: Jazzer writes
 # the crashing input into the target's seed directory
-# (src/test/resources/io/ganeticonfd/fuzz/<Class>Inputs/<method>/), where `verify` replays it from
+# (src/test/resources/<package of Class>/<Class>Inputs/<method>/), where `verify` replays it from
 # then on; commit it with the fix. Exit status: 0 no findings, 1 findings, 2 usage or build error.
 # Full output of each campaign: target/fuzz/<Class>#<method>.log.
 set -euo pipefail
@@ -24,6 +24,8 @@ ALL=(
     'RequestFuzzTest#arbitraryDatagramsAreNeverAnsweredUnlessSigned'
     'RequestFuzzTest#signedMessagesAreAnsweredOrDroppedWithoutFailing'
     'ConfigParserFuzzTest#anyFileLoadsOrIsRefusedWithOneLine'
+    'DocumentParsersFuzzTest#reusedParsersDecodeAnyDatagramAsFreshOnes'
+    'DocumentParsersFuzzTest#reusedParsersDecodeAnySignedMessageAsFreshOnes'
 )
 targets=()
 for arg in "$@"; do
@@ -38,7 +40,11 @@ done
 mkdir -p target/fuzz
 ./mvnw -B -q test-compile >target/fuzz/build.log 2>&1 || { echo "fuzz: build failed, see target/fuzz/build.log" >&2; exit 2; }
 
-seeds_dir() { echo "src/test/resources/io/ganeticonfd/fuzz/${1%%#*}Inputs/${1#*#}"; }
+seeds_dir() {
+    local source
+    source=$(find src/test/java -name "${1%%#*}.java" | head -1)
+    echo "src/test/resources/$(dirname "${source#src/test/java/}")/${1%%#*}Inputs/${1#*#}"
+}
 count_files() { if [ -n "$1" ] && [ -d "$1" ]; then find "$1" -type f | wc -l; else echo 0; fi; }
 
 findings=0

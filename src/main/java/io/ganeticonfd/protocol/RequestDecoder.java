@@ -18,19 +18,33 @@ public final class RequestDecoder {
 
     private static final DecodeResult.Rejected NOT_JSON = reject(RejectReason.BAD_JSON, "envelope is not JSON");
 
-    private final JsonFactory json;
+    private final DocumentParsers documents;
     private final RequestMessageParser messages;
     private final long maxSkewSeconds;
     private final int maxRequestBytes;
     private final int maxStringLength;
 
-    /** A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes}. */
+    /**
+     * A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes},
+     * parsing with {@code json}'s features and limits on parsers reused from one request to the next.
+     */
     public RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes) {
-        this.json = new RequestJsonFactory(json);
-        this.messages = new RequestMessageParser(this.json);
+        this(json, maxSkewSeconds, maxRequestBytes, true);
+    }
+
+    /**
+     * A decoder as above whose parsers are reused ({@code reuseParsers}) or created for each document,
+     * as Jackson is usually used: the reference the reused ones are held equal to by the tests.
+     */
+    RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes, boolean reuseParsers) {
+        RequestJsonFactory plain = new RequestJsonFactory(json);
+        this.documents = reuseParsers
+                ? DocumentParsers.reused(RequestJsonFactory.forFedDocuments(json))
+                : DocumentParsers.fresh(plain);
+        this.messages = new RequestMessageParser(plain, documents);
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
-        this.maxStringLength = this.json.streamReadConstraints().getMaxStringLength();
+        this.maxStringLength = plain.streamReadConstraints().getMaxStringLength();
     }
 
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
@@ -61,19 +75,23 @@ public final class RequestDecoder {
         boolean hasMsg = false;
         boolean hasSalt = false;
         boolean hasHmac = false;
-        try (JsonParser p = json.createParser(data, off, len)) {
+        JsonParser p = null;
+        boolean whole = false;
+        try {
+            p = documents.open(data, off, len);
+            int top = p.getParsingContext().getNestingDepth();
             JsonToken first = p.nextToken();
             if (first == null) {
                 return reject(RejectReason.BAD_JSON, "no envelope after the magic");
             }
             if (first != JsonToken.START_OBJECT) {
-                return reject(RejectReason.BAD_ENVELOPE, "envelope is not an object");
+                return wrongShape(p, top, "envelope is not an object");
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 if (p.nextToken() != JsonToken.VALUE_STRING) {
-                    return reject(RejectReason.BAD_ENVELOPE, "an envelope member is not a string");
+                    return wrongShape(p, top, "an envelope member is not a string");
                 }
                 boolean fits = true;
                 switch (name) {
@@ -90,7 +108,7 @@ public final class RequestDecoder {
                         hasHmac = true;
                     }
                     default -> {
-                        return reject(RejectReason.BAD_ENVELOPE, "unknown envelope member");
+                        return wrongShape(p, top, "unknown envelope member");
                     }
                 }
                 if (!fits) {
@@ -100,13 +118,45 @@ public final class RequestDecoder {
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return reject(RejectReason.BAD_JSON, "trailing data after the envelope");
             }
+            whole = true;
         } catch (IOException | RuntimeException e) {
             return NOT_JSON;
+        } finally {
+            if (p != null) {
+                documents.release(p, whole);
+            }
         }
         if (!hasMsg || !hasSalt || !hasHmac) {
             return reject(RejectReason.BAD_ENVELOPE, "envelope lacks msg, salt or hmac");
         }
         return null;
+    }
+
+    /**
+     * {@link RejectReason#BAD_ENVELOPE} with {@code detail} if the envelope, read on from the token
+     * {@code p} is at to its end, is one valid JSON value, else {@link RejectReason#BAD_JSON}: the
+     * reason does not depend on how far a parser had read when it returned the token that was
+     * refused. {@code top} is the nesting depth of the envelope's own value.
+     */
+    private static DecodeResult.Rejected wrongShape(JsonParser p, int top, String detail) {
+        try {
+            JsonToken t = p.currentToken();
+            while (true) {
+                if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                    p.getTextLength();
+                }
+                if (p.getParsingContext().getNestingDepth() == top && !t.isStructStart()) {
+                    break;
+                }
+                t = p.nextToken();
+                if (t == null) {
+                    return NOT_JSON;
+                }
+            }
+            return p.nextToken() == null ? reject(RejectReason.BAD_ENVELOPE, detail) : NOT_JSON;
+        } catch (IOException | RuntimeException e) {
+            return NOT_JSON;
+        }
     }
 
     private DecodeResult verify(CodecScratch s, long nowSeconds, KeyRing keys) {
@@ -131,7 +181,7 @@ public final class RequestDecoder {
         if (!Timestamps.withinSkew(timestamp, nowSeconds, maxSkewSeconds)) {
             return reject(RejectReason.CLOCK_SKEW, "timestamp outside the allowed clock skew");
         }
-        return messages.parse(s.msg, s.msgLength, key);
+        return messages.parse(s.msg, s.msgLength, signed, saltEnd, signedLength - saltEnd, key);
     }
 
     private static boolean verifies(HmacKey key, byte[] signed, int signedLength, CodecScratch s) {

@@ -1,6 +1,7 @@
 package io.ganeticonfd.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.ContentReference;
 
 /**
@@ -14,6 +15,28 @@ final class RequestJsonFactory extends JsonFactory {
 
     RequestJsonFactory(JsonFactory settings) {
         super(settings, null);
+    }
+
+    /**
+     * A copy for {@link FedDocument}'s parsers, which read every document inside an added array: one
+     * level of nesting more, and no limits on the length or token count of the whole input (a parser
+     * reads many documents; each one is bounded by the request size limit).
+     */
+    static RequestJsonFactory forFedDocuments(JsonFactory settings) {
+        RequestJsonFactory copy = new RequestJsonFactory(settings);
+        StreamReadConstraints limits = settings.streamReadConstraints();
+        copy.setStreamReadConstraints(limits.rebuild()
+                .maxNestingDepth(limits.getMaxNestingDepth() + 1)
+                .maxDocumentLength(-1)
+                .maxTokenCount(-1)
+                .build());
+        return copy;
+    }
+
+    /** JSON, as the factory it copies: Jackson makes non-blocking parsers only for a factory that says so. */
+    @Override
+    public String getFormatName() {
+        return FORMAT_NAME_JSON;
     }
 
     @Override

@@ -20,22 +20,34 @@ final class RequestMessageParser {
     private static final int INVALID_CODE = -1;
 
     private final JsonFactory json;
+    private final DocumentParsers documents;
 
-    RequestMessageParser(JsonFactory json) {
+    /** A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with {@code json}. */
+    RequestMessageParser(JsonFactory json, DocumentParsers documents) {
         this.json = json;
+        this.documents = documents;
     }
 
-    /** Parses the {@code len} chars of {@code msg} (not kept after the call), verified with {@code key}. */
-    DecodeResult parse(char[] msg, int len, HmacKey key) {
+    /**
+     * Parses the {@code len} chars of {@code msg}, verified with {@code key}, given their UTF-8 encoding
+     * ({@code utf8Len} bytes of {@code utf8} from {@code utf8Off}); neither is kept after the call. The
+     * bytes are parsed unless the text has a lone surrogate, which UTF-8 cannot carry (it is encoded
+     * as {@code ?}), so the chars are parsed then.
+     */
+    DecodeResult parse(char[] msg, int len, byte[] utf8, int utf8Off, int utf8Len, HmacKey key) {
         if (len == 0 || msg[0] != '{') {
             return bad("message is not a JSON object");
         }
+        boolean fromBytes = !Utf8.hasLoneSurrogate(msg, 0, len);
         int typeCode = INVALID_CODE;
         boolean hasProtocol = false;
         boolean hasType = false;
         String rsalt = null;
         QueryArgument query = null;
-        try (JsonParser p = json.createParser(msg, 0, len)) {
+        JsonParser p = null;
+        boolean whole = false;
+        try {
+            p = fromBytes ? documents.open(utf8, utf8Off, utf8Len) : json.createParser(msg, 0, len);
             p.nextToken();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -82,8 +94,11 @@ final class RequestMessageParser {
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return bad("trailing data after the request");
             }
+            whole = true;
         } catch (IOException | RuntimeException e) {
             return bad("message is not valid JSON");
+        } finally {
+            release(p, fromBytes, whole);
         }
         if (!hasProtocol || !hasType || rsalt == null) {
             return bad("request lacks protocol, type or rsalt");
@@ -94,6 +109,21 @@ final class RequestMessageParser {
         }
         return new DecodeResult.Accepted(
                 new ConfdRequest(type, query == null ? QueryArgument.None.INSTANCE : query, rsalt), key);
+    }
+
+    private void release(JsonParser p, boolean fromBytes, boolean whole) {
+        if (p == null) {
+            return;
+        }
+        if (fromBytes) {
+            documents.release(p, whole);
+            return;
+        }
+        try {
+            p.close();
+        } catch (IOException e) {
+            // a parser over an array has nothing to close that can fail
+        }
     }
 
     /** The query at the current token, or null if it is not of an accepted shape. */
@@ -178,7 +208,7 @@ final class RequestMessageParser {
             if (t.isNumeric()) {
                 code = roundedCode(p);
             } else if (t == JsonToken.VALUE_STRING && p.getTextLength() == 1) {
-                code = p.getText().charAt(0) - '0';
+                code = p.getTextCharacters()[p.getTextOffset()] - '0';
             } else {
                 return null;
             }

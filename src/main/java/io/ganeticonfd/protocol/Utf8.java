@@ -32,6 +32,20 @@ final class Utf8 {
         return pos;
     }
 
+    /** Whether {@code len} chars of {@code src} from {@code off} hold a surrogate that is not part of a pair. */
+    static boolean hasLoneSurrogate(char[] src, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            char c = src[i];
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(src[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes {@code s} into {@code dst} at {@code pos} if it is all ASCII and fits; returns the next position, or -1. */
     static int encodeAscii(String s, byte[] dst, int pos) {
         int n = s.length();

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 
 import io.ganeticonfd.protocol.ConfdRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
@@ -60,7 +59,10 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
         Outcome outcome = processor.process(request, 0, length, System.currentTimeMillis() / 1000);
         InetSocketAddress sender = packet.sender();
         if (outcome instanceof Outcome.Replied replied) {
-            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(replied.datagram()), sender), ctx.voidPromise());
+            byte[] datagram = replied.datagram();
+            // straight into a pooled direct buffer: a heap buffer would be copied into one by the transport
+            ByteBuf reply = ctx.alloc().directBuffer(datagram.length).writeBytes(datagram);
+            ctx.write(new DatagramPacket(reply, sender), ctx.voidPromise());
             metrics.replied(
                     replied.request().type(),
                     replied.body().status(),

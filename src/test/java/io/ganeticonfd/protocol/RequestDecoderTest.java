@@ -928,7 +928,13 @@ class RequestDecoderTest {
                 .isEqualTo(RejectReason.BAD_HMAC);
         assertThat(reason(decode("plj0{\"msg\": \"" + "[".repeat(3000) + "\"}")))
                 .isEqualTo(RejectReason.BAD_ENVELOPE);
-        assertThat(reason(decode("plj0" + "[".repeat(3000)))).isEqualTo(RejectReason.BAD_ENVELOPE);
+        // not closed, so not JSON at all (an array that is valid JSON is a wrong envelope, below)
+        assertThat(reason(decode("plj0" + "[".repeat(3000)))).isEqualTo(RejectReason.BAD_JSON);
+        assertThat(reason(decode("plj0" + "[".repeat(30) + "]".repeat(30)))).isEqualTo(RejectReason.BAD_ENVELOPE);
+        assertThat(reason(decode("plj0{\"other\": 1} x"))).isEqualTo(RejectReason.BAD_JSON);
+        assertThat(reason(decode("plj0{\"other\": 1}"))).isEqualTo(RejectReason.BAD_ENVELOPE);
+        assertThat(reason(decode("plj0{\"msg\": null{}"))).isEqualTo(RejectReason.BAD_JSON);
+        assertThat(reason(decode("plj0{\"msg\": null}"))).isEqualTo(RejectReason.BAD_ENVELOPE);
         assertThat(reason(decode("plj0{\"msg\": \"\\ud800\", \"salt\": \"1\", \"hmac\": \"x\"}")))
                 .isEqualTo(RejectReason.BAD_HMAC);
         assertThat(reason(decode(signed("{\"protocol\": 1, \"type\": 0, \"rsalt\": \"r\", \"query\": null, \"query\": "
