@@ -19,7 +19,8 @@ For each repetition and each options set, in turn:
      renames the small config back, waits for it, waits --after-shrink seconds (default 30) and
      reads RSS again (is memory given back?);
   6. with --gc-log: adds -Xlog:gc:file=... and reports the longest pause while the load ran.
-OPTIONS "launcher" means the launcher's default (bin/ganeti-confd). Prints one line per run and
+OPTIONS "launcher" means the launcher's default (bin/ganeti-confd); leading VAR=VALUE words of OPTIONS
+are set in the daemon's environment (e.g. "MALLOC_ARENA_MAX=2 -Xmx512m ..."). Prints one line per run and
 a table of medians. Environment: CONFD_JAR (default target/quarkus-app/quarkus-run.jar), SHARED
 (default ../shared). Not part of ./mvnw verify or CI: CPU heavy, run it on an otherwise idle machine.
 """
@@ -45,8 +46,10 @@ MIX = "0:20,3:10,1=MASTER:30,10=/cluster/cluster_name:30,5:10"
 
 
 def launcher_opts():
+    """The launcher's default JVM options, after its default environment (MALLOC_ARENA_MAX)."""
     text = open(os.path.join(ROOT, "bin", "ganeti-confd")).read()
-    return re.search(r'read -r -a java_opts <<<"\$\{JAVA_OPTS-(.*)\}"', text).group(1)
+    env = "".join("%s=%s " % m for m in re.findall(r"^export (\w+)=\$\{\w+:-(\S+)\}$", text, re.M))
+    return env + re.search(r'read -r -a java_opts <<<"\$\{JAVA_OPTS-(.*)\}"', text).group(1)
 
 
 def free_port():
@@ -119,6 +122,10 @@ def run(name, opts, a, work):
     key = open(os.path.join(d, "hmac.key"), "rb").read()
     port = free_port()
     jvm = (launcher_opts() if opts == "launcher" else opts).split()
+    env = dict(os.environ)
+    while jvm and re.match(r"[A-Z_][A-Z0-9_]*=", jvm[0]):  # leading VAR=VALUE words: the environment
+        var, value = jvm.pop(0).split("=", 1)
+        env[var] = value
     gclog = os.path.join(d, "gc.log")
     if a.gc_log:
         jvm.append("-Xlog:gc:file=%s:uptime" % gclog)
@@ -127,7 +134,7 @@ def run(name, opts, a, work):
                             "-b", "127.0.0.1", "--http-port", "0"]
     log = open(os.path.join(d, "log"), "w")
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     out = {"name": name}
     try:
         while True:

@@ -10,6 +10,7 @@
 # --after S renames the big config S seconds after the first reply (default 8; 2 times a reload
 # right after start-up, before the JIT has compiled the parser).
 # Environment: OURS_JAVA_OPTS (JVM options for our daemon; default: the launcher's, bin/ganeti-confd),
+# MALLOC_ARENA_MAX (default 2, as the launcher sets it),
 # CONFD_JAR (the jar to run; default target/quarkus-app/quarkus-run.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +75,7 @@ run_one() {  # run_one NAME: start the server on the small config, rename the bi
   port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   if [ "$name" = ours ]; then
     # shellcheck disable=SC2086
-    setsid java ${OURS_JAVA_OPTS:-$LAUNCHER_OPTS} -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
+    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} setsid java ${OURS_JAVA_OPTS:-$LAUNCHER_OPTS} -jar "$JAR" --config-file "$dir/config.data" --hmac-key-file "$dir/hmac.key" -p "$port" \
       -b 127.0.0.1 --http-port 0 >"$dir/log" 2>&1 &
   else
     setsid "$SHARED/tools/ganeti-ref.sh" serve "$dir" "$port" >"$dir/log" 2>&1 &

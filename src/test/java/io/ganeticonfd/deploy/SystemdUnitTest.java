@@ -157,7 +157,13 @@ class SystemdUnitTest {
                 "QUARKUS_HTTP_PORT",
                 String.valueOf(AppFacts.httpPort()));
         List<String> launcherVariables = List.of(
-                "JAVA_HOME", "JAVA_OPTS", "CONFD_JAR", "CONFD_PID_FILE", "CONFD_LOG_FILE", "CONFD_START_TIMEOUT");
+                "JAVA_HOME",
+                "JAVA_OPTS",
+                "MALLOC_ARENA_MAX",
+                "CONFD_JAR",
+                "CONFD_PID_FILE",
+                "CONFD_LOG_FILE",
+                "CONFD_START_TIMEOUT");
         String launcher = Files.readString(LAUNCHER);
         Pattern assignment = Pattern.compile("^#?([A-Z_]+)=(.*)$");
         int seen = 0;
@@ -175,6 +181,9 @@ class SystemdUnitTest {
                         .as(name + " is a launcher or daemon variable")
                         .contains(name);
                 assertThat(launcher).as("the launcher reads " + name).contains(name);
+                if (name.equals("MALLOC_ARENA_MAX")) {
+                    assertThat(launcher).contains("${MALLOC_ARENA_MAX:-" + m.group(2) + "}");
+                }
                 if (name.equals("CONFD_PID_FILE") || name.equals("CONFD_LOG_FILE")) {
                     assertThat(m.group(2)).as(name).isEqualTo(launcherDefault(name));
                 }
