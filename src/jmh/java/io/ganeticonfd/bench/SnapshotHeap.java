@@ -10,9 +10,12 @@ import io.ganeticonfd.query.PreparedAnswers;
 import io.ganeticonfd.query.QueryEngine;
 
 /**
- * Retained heap of one snapshot: used heap after full GCs, before and while holding one parsed and
- * prepared snapshot (the file's bytes released), compared with the file size. Prints one line per
- * config named on the command line ({@code small}, {@code large}, {@code huge}; default: all).
+ * Retained heap of one snapshot: used heap after full GCs, before and while holding one parsed,
+ * prepared and finished snapshot (every entry serialized, the file's bytes released: what the
+ * daemon holds once a reload has settled), compared with the file size. Prints one line per config
+ * named on the command line ({@code small}, {@code large}, {@code huge}; default: all). With
+ * {@code -Dbench.hold=S} it then holds the last snapshot for S seconds, printing its PID, so that
+ * {@code jcmd PID GC.class_histogram} can break the heap down.
  *
  * <pre>
  * java -cp target/benchmarks.jar io.ganeticonfd.bench.SnapshotHeap [huge ...]
@@ -24,7 +27,7 @@ public final class SnapshotHeap {
 
     private SnapshotHeap() {}
 
-    public static void main(String[] args) throws ConfigException {
+    public static void main(String[] args) throws ConfigException, InterruptedException {
         String[] names = args.length > 0 ? args : new String[] {"small", "large", "huge"};
         System.out.println("config  file_bytes  retained_bytes  ratio");
         for (String name : names) {
@@ -36,6 +39,16 @@ public final class SnapshotHeap {
             }
             System.out.printf(
                     Locale.ROOT, "%-6s  %10d  %14d  %.2f%n", name, fileBytes, best, (double) best / fileBytes);
+        }
+        long hold = Long.getLong("bench.hold", 0);
+        if (hold > 0) {
+            PreparedAnswers held =
+                    parseAndPrepare(BenchConfigs.valueOf(names[names.length - 1].toUpperCase(Locale.ROOT)));
+            usedAfterGc();
+            System.out.println(
+                    "holding one snapshot, pid " + ProcessHandle.current().pid());
+            Thread.sleep(hold * 1000);
+            System.out.println(held.snapshot().nodes().size() + " nodes held");
         }
     }
 
@@ -52,6 +65,7 @@ public final class SnapshotHeap {
     private static PreparedAnswers parseAndPrepare(BenchConfigs config) throws ConfigException {
         ClusterSnapshot s = BenchConfigs.parser().parse(config.bytes());
         PreparedAnswers prepared = new QueryEngine().prepare(s);
+        s.finish();
         return prepared;
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Indexes derived from instances once per snapshot: instance by (link, IP), DRBD minors per node,
- * primary and secondary instances per node.
+ * primary and secondary instances per node. The lists are immutable and exactly sized once built.
  */
 record DerivedIndexes(
         Map<String, Map<String, Instance>> instancesByLinkAndIp,
@@ -43,6 +43,9 @@ record DerivedIndexes(
                         .add(instance);
             }
         }
+        d.drbdByNode.replaceAll((node, minors) -> List.copyOf(minors));
+        d.primariesByNode.replaceAll((node, primaries) -> List.copyOf(primaries));
+        d.secondariesByNode.replaceAll((node, secondaries) -> List.copyOf(secondaries));
         return d;
     }
 

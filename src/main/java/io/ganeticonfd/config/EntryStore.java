@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,19 +16,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class EntryStore {
 
-    /** One map entry: where it is in the file, and its normalized JSON once computed. */
-    static final class Entry {
+    /**
+     * One map entry: where it is in the file, and its normalized JSON once computed, which {@link #get}
+     * returns (computing it first if needed). Snapshot objects hold their entry itself, so that
+     * serving one costs no lookup and retains nothing else.
+     */
+    static final class Entry implements Supplier<byte[]> {
+        private final EntryStore store;
+        private final String section;
         private final int start;
         private final int end;
         private volatile byte[] normalized;
 
-        Entry(int start, int end) {
+        Entry(EntryStore store, String section, int start, int end) {
+            this.store = store;
+            this.section = section;
             this.start = start;
             this.end = end;
         }
 
         int rawSize() {
             return end - start;
+        }
+
+        /** The normalized JSON of this entry. */
+        @Override
+        public byte[] get() {
+            return store.normalized(section, this);
         }
     }
 
@@ -43,7 +58,7 @@ final class EntryStore {
     }
 
     void add(String section, String key, int start, int end) {
-        sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, new Entry(start, end));
+        sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, new Entry(this, section, start, end));
     }
 
     void section(String section) {
@@ -65,10 +80,15 @@ final class EntryStore {
         return sections.keySet();
     }
 
+    /** The entry {@code key} of {@code section}, or null if there is no such entry. */
+    Entry entry(String section, String key) {
+        Map<String, Entry> entries = sections.get(section);
+        return entries == null ? null : entries.get(key);
+    }
+
     /** The normalized JSON of an entry, or null if there is no such entry. */
     byte[] normalized(String section, String key) {
-        Map<String, Entry> entries = sections.get(section);
-        Entry e = entries == null ? null : entries.get(key);
+        Entry e = entry(section, key);
         return e == null ? null : normalized(section, e);
     }
 

@@ -1,9 +1,6 @@
 package io.ganeticonfd.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +22,7 @@ final class SnapshotBuilder {
     private final EntryStore store;
     private final Map<String, JsonNode> trees = new LinkedHashMap<>();
     private final NavigableMap<String, Node> nodes = new TreeMap<>();
-    private final Map<String, DiskEntry> disks = new HashMap<>();
+    private final Map<String, List<DrbdDevice>> diskDevices = new HashMap<>();
     private final List<EntryReader.RawInstance> instances = new ArrayList<>();
     private ObjectNode cluster;
 
@@ -73,7 +70,7 @@ final class SnapshotBuilder {
     }
 
     void disk(String key, List<DrbdDevice> drbd) {
-        disks.put(key, new DiskEntry(drbd, () -> store.normalized("disks", key)));
+        diskDevices.put(key, drbd);
     }
 
     ClusterSnapshot build() throws ConfigException {
@@ -85,11 +82,17 @@ final class SnapshotBuilder {
             throw new ConfigException("no 'cluster' object");
         }
         NameIndex<Node> nodeRefs = new NameIndex<>(nodes, Node::name);
+        SharedStrings strings = new SharedStrings();
+        for (Node node : nodes.values()) {
+            strings.of(node.key());
+            strings.of(node.name());
+        }
         String defaultLink =
-                textOrNull(cluster.path("nicparams").path("default").get("link"));
+                strings.of(textOrNull(cluster.path("nicparams").path("default").get("link")));
+        InstanceLinker linker = new InstanceLinker(mapper, store, nodeRefs, strings, diskDevices, defaultLink);
         NavigableMap<String, Instance> linked = new TreeMap<>();
         for (EntryReader.RawInstance raw : instances) {
-            linked.put(raw.key(), link(raw, nodeRefs, defaultLink));
+            linked.put(raw.key(), linker.link(raw));
         }
         String masterRef = textOrNull(cluster.get("master_node"));
         List<String> hypervisors = new ArrayList<>();
@@ -108,42 +111,6 @@ final class SnapshotBuilder {
                 cluster.get("data_collectors"));
         DerivedIndexes derived = DerivedIndexes.of(linked, nodeRefs);
         return new ClusterSnapshot(new ConfigDocument(mapper, trees, store), info, nodes, linked, nodeRefs, derived);
-    }
-
-    private Instance link(EntryReader.RawInstance raw, NameIndex<Node> nodeRefs, String defaultLink) {
-        List<Nic> nics = new ArrayList<>(raw.nics().size());
-        for (EntryReader.RawNic nic : raw.nics()) {
-            nics.add(new Nic(nic.ip(), nic.link() != null ? nic.link() : defaultLink));
-        }
-        String key = raw.key();
-        List<DiskEntry> resolved = new ArrayList<>(raw.diskRefs().size());
-        for (EntryReader.DiskRef ref : raw.diskRefs()) {
-            if (ref instanceof EntryReader.InlineDisk inline) {
-                resolved.add(new DiskEntry(
-                        inline.drbd(), () -> inlineDisk(store.normalized("instances", key), inline.index())));
-            } else if (ref instanceof EntryReader.DiskUuid uuid) {
-                resolved.add(disks.get(uuid.uuid()));
-            }
-        }
-        Node primary = raw.primaryRef() == null ? null : nodeRefs.byKeyOrName(raw.primaryRef());
-        return new Instance(
-                key,
-                raw.name(),
-                primary,
-                raw.serial(),
-                List.copyOf(nics),
-                Collections.unmodifiableList(resolved),
-                () -> store.normalized("instances", key));
-    }
-
-    /** The normalized JSON of disk {@code index} inside a normalized instance (disks inline, Ganeti before 2.12). */
-    private byte[] inlineDisk(byte[] instanceJson, int index) {
-        try {
-            return mapper.writeValueAsBytes(
-                    mapper.readTree(instanceJson).path("disks").path(index));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The text of a node, or null when absent or JSON null. */
