@@ -2,13 +2,12 @@ package io.ganeticonfd.protocol;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
 /**
  * Where the request decoder gets a Jackson parser for one JSON document of UTF-8 bytes. Either
- * kind yields the same tokens and accepts and refuses the same documents: {@link #fresh} creates a
- * parser per document (as Jackson is usually used), {@link #reused} keeps one per thread across
+ * kind yields the same tokens and accepts and refuses the same documents: {@link FreshDocumentParsers} creates a
+ * parser per document (as Jackson is usually used), {@link ReusedDocumentParsers} keeps one per thread across
  * documents so the request path creates none ({@code DocumentParsersPropertiesTest} holds them equal).
  * The parser {@link #open} returns reports the end of the document as a {@code null} token.
  */
@@ -22,14 +21,4 @@ sealed interface DocumentParsers permits FreshDocumentParsers, ReusedDocumentPar
      * nothing failed; otherwise it is left in an unknown state and is not used again.
      */
     void release(JsonParser parser, boolean whole);
-
-    /** A new Jackson parser for each document. */
-    static DocumentParsers fresh(JsonFactory json) {
-        return new FreshDocumentParsers(json);
-    }
-
-    /** One non-blocking Jackson parser per thread, fed one document after another. */
-    static DocumentParsers reused(JsonFactory json) {
-        return new ReusedDocumentParsers(json);
-    }
 }

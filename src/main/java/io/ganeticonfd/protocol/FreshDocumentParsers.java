@@ -5,7 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
-/** A new blocking Jackson parser per document, closed when released. */
+/** A new blocking Jackson parser per document (of UTF-8 bytes, or of chars), closed when released. */
 final class FreshDocumentParsers implements DocumentParsers {
 
     private final JsonFactory json;
@@ -16,6 +16,11 @@ final class FreshDocumentParsers implements DocumentParsers {
 
     @Override
     public JsonParser open(byte[] data, int off, int len) throws IOException {
+        return json.createParser(data, off, len);
+    }
+
+    /** A parser over {@code len} chars of {@code data} from {@code off}, before its first token. */
+    JsonParser open(char[] data, int off, int len) throws IOException {
         return json.createParser(data, off, len);
     }
 

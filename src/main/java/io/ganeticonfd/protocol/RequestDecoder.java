@@ -38,10 +38,9 @@ public final class RequestDecoder {
      */
     RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes, boolean reuseParsers) {
         RequestJsonFactory plain = new RequestJsonFactory(json);
-        this.documents = reuseParsers
-                ? DocumentParsers.reused(RequestJsonFactory.forFedDocuments(json))
-                : DocumentParsers.fresh(plain);
-        this.messages = new RequestMessageParser(plain, documents);
+        FreshDocumentParsers fresh = new FreshDocumentParsers(plain);
+        this.documents = reuseParsers ? new ReusedDocumentParsers(RequestJsonFactory.forFedDocuments(json)) : fresh;
+        this.messages = new RequestMessageParser(fresh, documents);
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
         this.maxStringLength = plain.streamReadConstraints().getMaxStringLength();

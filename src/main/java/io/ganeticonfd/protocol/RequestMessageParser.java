@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -19,12 +18,12 @@ final class RequestMessageParser {
     private static final BigDecimal CODE_LIMIT = BigDecimal.valueOf(1000);
     private static final int INVALID_CODE = -1;
 
-    private final JsonFactory json;
+    private final FreshDocumentParsers chars;
     private final DocumentParsers documents;
 
-    /** A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with {@code json}. */
-    RequestMessageParser(JsonFactory json, DocumentParsers documents) {
-        this.json = json;
+    /** A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with {@code chars}. */
+    RequestMessageParser(FreshDocumentParsers chars, DocumentParsers documents) {
+        this.chars = chars;
         this.documents = documents;
     }
 
@@ -39,6 +38,7 @@ final class RequestMessageParser {
             return bad("message is not a JSON object");
         }
         boolean fromBytes = !Utf8.hasLoneSurrogate(msg, 0, len);
+        DocumentParsers source = fromBytes ? documents : chars;
         int typeCode = INVALID_CODE;
         boolean hasProtocol = false;
         boolean hasType = false;
@@ -47,7 +47,7 @@ final class RequestMessageParser {
         JsonParser p = null;
         boolean whole = false;
         try {
-            p = fromBytes ? documents.open(utf8, utf8Off, utf8Len) : json.createParser(msg, 0, len);
+            p = fromBytes ? documents.open(utf8, utf8Off, utf8Len) : chars.open(msg, 0, len);
             p.nextToken();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -98,7 +98,9 @@ final class RequestMessageParser {
         } catch (IOException | RuntimeException e) {
             return bad("message is not valid JSON");
         } finally {
-            release(p, fromBytes, whole);
+            if (p != null) {
+                source.release(p, whole);
+            }
         }
         if (!hasProtocol || !hasType || rsalt == null) {
             return bad("request lacks protocol, type or rsalt");
@@ -109,21 +111,6 @@ final class RequestMessageParser {
         }
         return new DecodeResult.Accepted(
                 new ConfdRequest(type, query == null ? QueryArgument.None.INSTANCE : query, rsalt), key);
-    }
-
-    private void release(JsonParser p, boolean fromBytes, boolean whole) {
-        if (p == null) {
-            return;
-        }
-        if (fromBytes) {
-            documents.release(p, whole);
-            return;
-        }
-        try {
-            p.close();
-        } catch (IOException e) {
-            // a parser over an array has nothing to close that can fail
-        }
     }
 
     /** The query at the current token, or null if it is not of an accepted shape. */

@@ -40,6 +40,9 @@ class DocumentParsersPropertiesTest {
     static final RequestDecoder REUSED = new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, true);
     static final RequestDecoder FRESH = new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, false);
 
+    /** Most datagrams in one generated sequence. */
+    private static final int SEQUENCE = 8;
+
     private static final int DEPTH = JSON.getFactory().streamReadConstraints().getMaxNestingDepth();
 
     private static final List<String> MESSAGE_FRAGMENTS = List.of(
@@ -135,57 +138,38 @@ class DocumentParsersPropertiesTest {
 
     @Property(tries = 300)
     void arbitraryBytesAfterTheMagic(@ForAll("arbitraryDatagrams") List<byte[]> sequence) {
-        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
+        assertSameOutcomes(sequence);
     }
 
     @Property(tries = 500)
     void envelopesOfJsonFragments(@ForAll("fragmentEnvelopes") List<byte[]> sequence) {
-        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
-        Statistics.coverage(c -> c.check("BAD_JSON").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("BAD_ENVELOPE").count(n -> n > 0));
+        assertSameOutcomes(sequence, "BAD_JSON", "BAD_ENVELOPE");
     }
 
     @Property(tries = 500)
     void signedMessagesOfJsonFragments(@ForAll("fragmentMessages") List<byte[]> sequence) {
-        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
-        Statistics.coverage(c -> c.check("ACCEPTED").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("BAD_REQUEST").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("UNKNOWN_TYPE").count(n -> n > 0));
+        assertSameOutcomes(sequence, "ACCEPTED", "BAD_REQUEST", "UNKNOWN_TYPE");
     }
 
     @Property(tries = 500)
     void validRequestsCutExtendedAndChanged(@ForAll("changedRequests") List<byte[]> sequence) {
-        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
-        Statistics.coverage(c -> c.check("ACCEPTED").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("BAD_JSON").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("BAD_HMAC").count(n -> n > 0));
+        assertSameOutcomes(sequence, "ACCEPTED", "BAD_JSON", "BAD_HMAC");
     }
 
     @Property(tries = 100)
     void signedMessagesNestedAroundTheDepthLimit(@ForAll("deepMessages") List<byte[]> sequence) {
-        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
-        Statistics.coverage(c -> c.check("ACCEPTED").count(n -> n > 0));
-        Statistics.coverage(c -> c.check("BAD_REQUEST").count(n -> n > 0));
+        assertSameOutcomes(sequence, "ACCEPTED", "BAD_REQUEST");
     }
 
     @Provide
     Arbitrary<List<byte[]>> arbitraryDatagrams() {
-        return Arbitraries.bytes()
-                .array(byte[].class)
-                .ofMaxSize(60)
-                .map(DocumentParsersPropertiesTest::withMagic)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(8);
+        return sequences(
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(DocumentParsersPropertiesTest::withMagic));
     }
 
     @Provide
     Arbitrary<List<byte[]>> fragmentEnvelopes() {
-        return joined(ENVELOPE_FRAGMENTS, 30)
-                .map(s -> withMagic(s.getBytes(StandardCharsets.UTF_8)))
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(8);
+        return sequences(joined(ENVELOPE_FRAGMENTS, 30).map(s -> withMagic(s.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Provide
@@ -208,11 +192,7 @@ class DocumentParsersPropertiesTest {
                         Arbitraries.oneOf(Arbitraries.of("", " ", "\n"), joined(MESSAGE_FRAGMENTS, 3)))
                 .as((type, query, after) -> "{\"protocol\": 1, \"type\": " + type + ", \"rsalt\": \"r\", "
                         + "\"query\": " + query + "}" + after);
-        return Arbitraries.oneOf(soup, objects, almostValid)
-                .map(DocumentParsersPropertiesTest::signed)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(8);
+        return sequences(Arbitraries.oneOf(soup, objects, almostValid).map(DocumentParsersPropertiesTest::signed));
     }
 
     @Provide
@@ -224,7 +204,7 @@ class DocumentParsersPropertiesTest {
                         Arbitraries.doubles().between(0, 1),
                         Arbitraries.of(ENVELOPE_FRAGMENTS))
                 .as(DocumentParsersPropertiesTest::change);
-        return Arbitraries.oneOf(valid, changed).list().ofMinSize(1).ofMaxSize(8);
+        return sequences(Arbitraries.oneOf(valid, changed));
     }
 
     @Provide
@@ -241,7 +221,7 @@ class DocumentParsersPropertiesTest {
                 .map(DocumentParsersPropertiesTest::signed)
                 .list()
                 .ofMinSize(1)
-                .ofMaxSize(4);
+                .ofMaxSize(SEQUENCE / 2);
     }
 
     /** A valid datagram cut at, extended at, or with a fragment put in place of a byte at a relative position. */
@@ -255,6 +235,23 @@ class DocumentParsersPropertiesTest {
             default -> text.substring(0, at) + fragment + text.substring(Math.min(text.length(), at + 1));
         };
         return result.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes the datagrams in order with both decoders ({@link #assertSameOutcome}); across the
+     * property's tries, each of {@code outcomes} (a {@link RejectReason} name or {@code ACCEPTED})
+     * must occur, so the inputs really reach those paths.
+     */
+    private static void assertSameOutcomes(List<byte[]> sequence, String... outcomes) {
+        sequence.forEach(d -> Statistics.collect(label(assertSameOutcome(d))));
+        for (String outcome : outcomes) {
+            Statistics.coverage(c -> c.check(outcome).count(n -> n > 0));
+        }
+    }
+
+    /** Sequences of 1 to {@link #SEQUENCE} datagrams, decoded in order on one thread. */
+    private static Arbitrary<List<byte[]>> sequences(Arbitrary<byte[]> datagrams) {
+        return datagrams.list().ofMinSize(1).ofMaxSize(SEQUENCE);
     }
 
     private static String label(DecodeResult result) {

@@ -941,4 +941,14 @@ class RequestDecoderTest {
                         + "[".repeat(1500) + "]".repeat(1500) + "}"))))
                 .isEqualTo(RejectReason.BAD_REQUEST);
     }
+
+    @Test
+    void keepsLoneSurrogatesOfTheMessageThatItsUtf8CannotCarry() {
+        // the message's UTF-8 (what is signed) has '?' for them; the request keeps the chars themselves
+        ConfdRequest request = accepted(
+                decode(signed("{\"protocol\": 1, \"type\": 1, \"rsalt\": \"a\ud800b\", \"query\": \"n\udc00\"}")));
+
+        assertThat(request.rsalt()).isEqualTo("a\ud800b");
+        assertThat(request.query()).isEqualTo(new QueryArgument.Plain("n\udc00"));
+    }
 }

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** {@link Utf8} writes exactly the bytes of {@code String.getBytes(UTF_8)}, lone surrogates included. */
+/** {@link Utf8} writes exactly the bytes of {@code String.getBytes(UTF_8)}, lone surrogates included, and finds those. */
 class Utf8PropertiesTest {
 
     /** Any chars, surrogates (paired, lone, reversed) made frequent. */
@@ -54,6 +54,19 @@ class Utf8PropertiesTest {
         }
     }
 
+    /** A lone surrogate is exactly what makes a UTF-8 round trip lose a char. */
+    @Property(tries = 2000)
+    void findsALoneSurrogateExactlyWhenUtf8CannotCarryTheText(
+            @ForAll("anyChars") String s, @ForAll @IntRange(max = 5) int offset) {
+        char[] src = new char[offset + s.length() + 1];
+        Arrays.fill(src, '\ud800');
+        s.getChars(0, s.length(), src, offset);
+
+        boolean roundTrips = new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(s);
+
+        assertThat(Utf8.hasLoneSurrogate(src, offset, s.length())).isEqualTo(!roundTrips);
+    }
+
     @Test
     void aPairSplitByTheEndOfTheRangeIsTwoLoneSurrogates() {
         char[] src = {'\ud83d', '\ude00'};
@@ -63,6 +76,9 @@ class Utf8PropertiesTest {
         assertThat(dst[0]).isEqualTo((byte) '?');
         assertThat(Utf8.encode(src, 1, 1, dst, 0)).isEqualTo(1);
         assertThat(Utf8.encode(src, 0, 2, dst, 0)).isEqualTo(4);
+        assertThat(Utf8.hasLoneSurrogate(src, 0, 1)).isTrue();
+        assertThat(Utf8.hasLoneSurrogate(src, 1, 1)).isTrue();
+        assertThat(Utf8.hasLoneSurrogate(src, 0, 2)).isFalse();
     }
 
     @Test
