@@ -9,6 +9,7 @@ import io.ganeticonfd.cli.DemoCluster;
 import io.ganeticonfd.cli.QueryCommand;
 import io.ganeticonfd.cli.SyslogFallback;
 import io.ganeticonfd.loadgen.BenchCommand;
+import io.ganeticonfd.server.AllocatorDefaults;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -43,6 +44,7 @@ public final class ConfdMain {
                 System.exit(1);
             }
         }
+        AllocatorDefaults.applyTo(System.getProperties());
         Quarkus.run(ConfdApplication.class, args);
     }
 

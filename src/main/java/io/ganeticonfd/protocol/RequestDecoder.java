@@ -202,13 +202,7 @@ public final class RequestDecoder {
                 return false;
             }
         }
-        for (int i = from; i < from + len; i++) {
-            int b = data[i] & 0xff;
-            if (b >= 0xf5 || b == 0xc0 || b == 0xc1) {
-                return false;
-            }
-        }
-        return len == 0 || data[from] >= 0;
+        return (len == 0 || data[from] >= 0) && Utf8.usesOnlyUtf8Bytes(data, from, len);
     }
 
     static DecodeResult.Rejected reject(RejectReason reason, String detail) {

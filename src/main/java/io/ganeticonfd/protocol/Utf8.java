@@ -1,5 +1,9 @@
 package io.ganeticonfd.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * UTF-8 encoding of chars into a caller's array, byte for byte what {@code String.getBytes(UTF_8)}
  * gives: a surrogate pair becomes 4 bytes, a lone surrogate becomes {@code '?'}.
@@ -9,7 +13,37 @@ final class Utf8 {
     /** Most bytes one char can take (a pair takes 4 bytes for 2 chars). */
     static final int MAX_BYTES_PER_CHAR = 3;
 
+    /** Eight bytes of an array at once, for skipping ASCII runs. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8() {}
+
+    /**
+     * Whether none of {@code len} bytes of {@code data} from {@code from} is one that UTF-8 never uses
+     * (C0, C1, F5-FF). ASCII runs are checked eight bytes at a time.
+     */
+    static boolean usesOnlyUtf8Bytes(byte[] data, int from, int len) {
+        int end = from + len;
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            if (((long) LONGS.get(data, i) & HIGH_BITS) != 0 && !usesOnlyUtf8BytesEach(data, i, i + Long.BYTES)) {
+                return false;
+            }
+        }
+        return usesOnlyUtf8BytesEach(data, i, end);
+    }
+
+    private static boolean usesOnlyUtf8BytesEach(byte[] data, int from, int end) {
+        for (int i = from; i < end; i++) {
+            int b = data[i] & 0xff;
+            if (b >= 0xf5 || b == 0xc0 || b == 0xc1) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Writes the UTF-8 of {@code len} chars of {@code src} from {@code off} into {@code dst} at {@code pos}; returns the next position. */
     static int encode(char[] src, int off, int len, byte[] dst, int pos) {

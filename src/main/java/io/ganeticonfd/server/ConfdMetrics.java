@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.ganeticonfd.config.ClusterSnapshot;
 import io.ganeticonfd.config.ConfigReloader;
@@ -29,7 +29,7 @@ import io.quarkus.runtime.Startup;
  * reply sizes, request latency, and the configuration's serial, age and reloads.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class ConfdMetrics {
 
     private final Map<RequestType, Counter> ok = new EnumMap<>(RequestType.class);

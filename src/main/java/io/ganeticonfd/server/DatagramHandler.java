@@ -14,12 +14,22 @@ import io.quarkus.logging.Log;
  * writes the reply to its sender; the replies to one batch of reads are flushed together (one
  * sendmmsg with the native transport). Each datagram is copied into one array reused for the
  * channel's life, so one handler serves one channel (not sharable). Runs on the channel's event loop.
+ *
+ * <p>The clock is read once per request: the wall clock (for the requests' timestamps, checked to
+ * the second) once per batch of reads, and the end of one request's handling is the start of the
+ * next one's in the same batch (nothing runs between them but the pipeline's dispatch).
  */
 final class DatagramHandler extends ChannelInboundHandlerAdapter {
 
     private final RequestProcessor processor;
     private final ConfdMetrics metrics;
     private final byte[] request;
+    /** Whether a batch of reads is under way: {@link #batchSeconds} and {@link #lastEnd} hold. */
+    private boolean inBatch;
+    /** The wall clock in seconds when the current batch of reads began. */
+    private long batchSeconds;
+    /** When the previous request of the current batch was handled ({@link System#nanoTime}). */
+    private long lastEnd;
 
     DatagramHandler(RequestProcessor processor, ConfdMetrics metrics, int readBytes) {
         this.processor = processor;
@@ -42,6 +52,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        inBatch = false;
         ctx.flush();
     }
 
@@ -52,22 +63,28 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(ChannelHandlerContext ctx, DatagramPacket packet) {
-        long start = System.nanoTime();
+        if (!inBatch) {
+            inBatch = true;
+            batchSeconds = System.currentTimeMillis() / 1000;
+            lastEnd = System.nanoTime();
+        }
+        long start = lastEnd;
         ByteBuf content = packet.content();
         int length = Math.min(content.readableBytes(), request.length);
         content.getBytes(content.readerIndex(), request, 0, length);
-        Outcome outcome = processor.process(request, 0, length, System.currentTimeMillis() / 1000);
+        Outcome outcome = processor.process(request, 0, length, batchSeconds);
         InetSocketAddress sender = packet.sender();
         if (outcome instanceof Outcome.Replied replied) {
             byte[] datagram = replied.datagram();
             // straight into a pooled direct buffer: a heap buffer would be copied into one by the transport
             ByteBuf reply = ctx.alloc().directBuffer(datagram.length).writeBytes(datagram);
             ctx.write(new DatagramPacket(reply, sender), ctx.voidPromise());
+            lastEnd = System.nanoTime();
             metrics.replied(
                     replied.request().type(),
                     replied.body().status(),
                     replied.datagram().length,
-                    System.nanoTime() - start,
+                    lastEnd - start,
                     replied.body().tooLarge());
             if (Log.isDebugEnabled()) {
                 ConfdRequest r = replied.request();
@@ -77,6 +94,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             }
         } else {
             Outcome.Dropped dropped = (Outcome.Dropped) outcome;
+            lastEnd = System.nanoTime();
             metrics.dropped(dropped.reason());
             if (Log.isDebugEnabled()) {
                 Log.debugf(

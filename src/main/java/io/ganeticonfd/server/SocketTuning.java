@@ -11,10 +11,12 @@ import io.netty.channel.epoll.EpollChannelOption;
  * largest accepted request (so longer datagrams are seen as such), with the native transport up to
  * {@link #BATCH} datagrams are read per system call (recvmmsg), and the kernel buffer is large.
  * Vert.x's own datagram options set both to one value, which costs a huge allocation per datagram;
- * that is why the daemon owns its Netty channels ({@link UdpListener}). The batch is also kept
- * within one chunk of Netty's pooled allocator (64 KiB under Quarkus, which sets
- * {@code io.netty.allocator.maxOrder=3}): a larger read buffer is a "huge" allocation, a new zeroed
- * direct buffer for every read system call, freed after it.
+ * that is why the daemon owns its Netty channels ({@link UdpListener}). The batch's buffer is also
+ * kept small enough for the pooled allocator's per-thread cache ({@link #recycledBufferBytes()}, which
+ * {@link AllocatorDefaults} raises to a chunk), so that each read system call takes back the buffer
+ * the previous one released. A larger one is
+ * carved from a chunk of its own (64 KiB under Quarkus, which sets {@code io.netty.allocator.maxOrder=3})
+ * and frees that chunk when released: a new zeroed direct buffer for every read system call.
  */
 final class SocketTuning {
 
@@ -34,14 +36,22 @@ final class SocketTuning {
         return readBytes;
     }
 
-    /** Datagrams read per recvmmsg: {@link #BATCH}, fewer if their buffers would not fit in one pool chunk of {@code chunkBytes}. */
-    int batch(int chunkBytes) {
-        return Math.max(1, Math.min(BATCH, chunkBytes / readBytes));
+    /** Datagrams read per recvmmsg: {@link #BATCH}, fewer if their buffers would not fit in {@code bufferBytes}. */
+    int batch(int bufferBytes) {
+        return Math.max(1, Math.min(BATCH, bufferBytes / readBytes));
     }
 
-    /** The chunk size of Netty's pooled allocator, as configured for this JVM. */
-    static int poolChunkBytes() {
-        return PooledByteBufAllocator.defaultPageSize() << PooledByteBufAllocator.defaultMaxOrder();
+    /** Netty's default for the largest buffer its per-thread caches keep (4.1 has no getter for it). */
+    static final int NETTY_MAX_CACHED_BUFFER_BYTES = 32 << 10;
+
+    /**
+     * The largest buffer Netty's pooled allocator, as configured for this JVM, recycles through an
+     * event loop's cache: at most one chunk, at most the cache's largest entry (system property
+     * {@code io.netty.allocator.maxCachedBufferCapacity}).
+     */
+    static int recycledBufferBytes() {
+        int chunk = PooledByteBufAllocator.defaultPageSize() << PooledByteBufAllocator.defaultMaxOrder();
+        return Math.min(chunk, Integer.getInteger(AllocatorDefaults.MAX_CACHED_BUFFER, NETTY_MAX_CACHED_BUFFER_BYTES));
     }
 
     /** Sets the sizes on a bootstrap for an epoll ({@code nativeTransport}) or NIO datagram channel. */
@@ -52,7 +62,7 @@ final class SocketTuning {
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, readBytes)
                     .option(
                             ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(readBytes * batch(poolChunkBytes())));
+                            new FixedRecvByteBufAllocator(readBytes * batch(recycledBufferBytes())));
         } else {
             bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBytes));
         }

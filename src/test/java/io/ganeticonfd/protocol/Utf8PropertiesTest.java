@@ -41,6 +41,51 @@ class Utf8PropertiesTest {
         assertThat(Arrays.copyOfRange(dst, pos, end)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Bytes of every kind, runs of ASCII long enough for the eight-at-a-time path made frequent. */
+    @Provide
+    Arbitrary<byte[]> anyBytes() {
+        Arbitrary<byte[]> all = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
+        Arbitrary<byte[]> mostlyAscii = Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(30, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7e)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) 0xc0, (byte) 0xc1, (byte) 0xf5, (byte) 0xff)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) 0x80, (byte) 0xf4)))
+                .array(byte[].class)
+                .ofMaxSize(40);
+        return Arbitraries.oneOf(all, mostlyAscii);
+    }
+
+    @Property(tries = 3000)
+    void findsBytesUtf8NeverUsesWhereverTheyAre(
+            @ForAll("anyBytes") byte[] bytes,
+            @ForAll @IntRange(max = 9) int offset,
+            @ForAll @IntRange(max = 9) int trail) {
+        byte[] data = new byte[offset + bytes.length + trail];
+        Arrays.fill(data, (byte) 0xff);
+        System.arraycopy(bytes, 0, data, offset, bytes.length);
+        boolean expected = true;
+        for (byte b : bytes) {
+            int u = b & 0xff;
+            expected &= u != 0xc0 && u != 0xc1 && u < 0xf5;
+        }
+
+        assertThat(Utf8.usesOnlyUtf8Bytes(data, offset, bytes.length)).isEqualTo(expected);
+    }
+
+    @Test
+    void findsAByteUtf8NeverUsesInAnyPositionOfALongAsciiText() {
+        byte[] text = "{\"msg\": \"{\\\"type\\\": 0}\", \"salt\": \"1700000000\"}".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Utf8.usesOnlyUtf8Bytes(text, 0, text.length)).isTrue();
+        for (int i = 0; i < text.length; i++) {
+            for (int bad : new int[] {0xc0, 0xc1, 0xf5, 0xff}) {
+                byte[] copy = text.clone();
+                copy[i] = (byte) bad;
+                assertThat(Utf8.usesOnlyUtf8Bytes(copy, 0, copy.length))
+                        .as("0x%x at %d", bad, i)
+                        .isFalse();
+            }
+        }
+    }
+
     @Property
     void encodesAsciiAsStringGetBytesAndRefusesTheRest(@ForAll("anyChars") String s) {
         byte[] dst = new byte[s.length() + 2];
