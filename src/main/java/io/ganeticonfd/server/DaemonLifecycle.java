@@ -123,6 +123,9 @@ public class DaemonLifecycle {
         Log.infof(
                 "Answering confd queries on UDP [%s]:%d with %d socket(s)%s",
                 host, b.port(), count, nativeTransport ? " (epoll)" : "");
+        Log.debugf(
+                "UDP reads: up to %d datagram(s) of up to %d bytes per system call, kernel buffer %d bytes requested",
+                nativeTransport ? tuning.nativeBatch() : 1, tuning.readBytes(), udp.receiveBufferBytes());
         return true;
     }
 

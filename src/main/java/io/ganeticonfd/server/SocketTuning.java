@@ -44,6 +44,11 @@ final class SocketTuning {
     /** Netty's default for the largest buffer its per-thread caches keep (4.1 has no getter for it). */
     static final int NETTY_MAX_CACHED_BUFFER_BYTES = 32 << 10;
 
+    /** Datagrams read per recvmmsg on this JVM: as many as fit in a {@link #recycledBufferBytes()} buffer. */
+    int nativeBatch() {
+        return batch(recycledBufferBytes());
+    }
+
     /**
      * The largest buffer Netty's pooled allocator, as configured for this JVM, recycles through an
      * event loop's cache: at most one chunk, at most the cache's largest entry (system property
@@ -60,9 +65,7 @@ final class SocketTuning {
             // one recvmmsg call reads up to BATCH datagrams into one pooled buffer
             bootstrap
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, readBytes)
-                    .option(
-                            ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(readBytes * batch(recycledBufferBytes())));
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBytes * nativeBatch()));
         } else {
             bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readBytes));
         }

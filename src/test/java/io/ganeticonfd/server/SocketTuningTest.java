@@ -69,6 +69,7 @@ class SocketTuningTest {
     void testsRunWithTheDaemonsAllocatorSettings() {
         AllocatorDefaults.properties()
                 .forEach((k, v) -> assertThat(System.getProperty(k)).as(k).isEqualTo(v));
+        assertThat(new SocketTuning(DEFAULT_READ_BYTES, 0).nativeBatch()).isEqualTo(15);
     }
 
     @Test
