@@ -7,7 +7,7 @@ import java.util.Properties;
  * System properties of Netty's pooled allocator that the UDP read path is sized for, set by the
  * daemon's entry point before Netty loads (Quarkus sets {@code io.netty.allocator.maxOrder=3}
  * itself: 64 KiB chunks). Event loops may cache buffers up to one such chunk, so that the buffer of
- * one recvmmsg call ({@link SocketTuning#BATCH} datagrams of up to 4097 bytes, 61 KiB) is recycled
+ * one recvmmsg call (15 datagrams of up to 4097 bytes, 61 KiB, see {@link SocketTuning}) is recycled
  * from call to call instead of taking and freeing a chunk of its own each time (Netty's default
  * cache limit, 32 KiB, would halve the batch instead).
  */

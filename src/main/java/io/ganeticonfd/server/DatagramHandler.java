@@ -83,7 +83,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             metrics.replied(
                     replied.request().type(),
                     replied.body().status(),
-                    replied.datagram().length,
+                    datagram.length,
                     lastEnd - start,
                     replied.body().tooLarge());
             if (Log.isDebugEnabled()) {

@@ -14,14 +14,17 @@ import io.netty.channel.epoll.EpollChannelOption;
  * that is why the daemon owns its Netty channels ({@link UdpListener}). The batch's buffer is also
  * kept small enough for the pooled allocator's per-thread cache ({@link #recycledBufferBytes()}, which
  * {@link AllocatorDefaults} raises to a chunk), so that each read system call takes back the buffer
- * the previous one released. A larger one is
- * carved from a chunk of its own (64 KiB under Quarkus, which sets {@code io.netty.allocator.maxOrder=3})
- * and frees that chunk when released: a new zeroed direct buffer for every read system call.
+ * the previous one released. A larger one is carved from a chunk of its own (64 KiB under Quarkus,
+ * which sets {@code io.netty.allocator.maxOrder=3}) and frees that chunk when released: a new zeroed
+ * direct buffer for every read system call.
  */
 final class SocketTuning {
 
     /** Most datagrams read per system call with the native transport (recvmmsg). */
     static final int BATCH = 16;
+
+    /** Netty's default for the largest buffer its per-thread caches keep (4.1 has no getter for it). */
+    static final int NETTY_MAX_CACHED_BUFFER_BYTES = 32 << 10;
 
     private final int readBytes;
     private final int kernelBytes;
@@ -40,9 +43,6 @@ final class SocketTuning {
     int batch(int bufferBytes) {
         return Math.max(1, Math.min(BATCH, bufferBytes / readBytes));
     }
-
-    /** Netty's default for the largest buffer its per-thread caches keep (4.1 has no getter for it). */
-    static final int NETTY_MAX_CACHED_BUFFER_BYTES = 32 << 10;
 
     /** Datagrams read per recvmmsg on this JVM: as many as fit in a {@link #recycledBufferBytes()} buffer. */
     int nativeBatch() {
