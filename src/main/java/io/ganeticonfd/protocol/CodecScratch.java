@@ -40,16 +40,29 @@ final class CodecScratch {
         return signed;
     }
 
+    /** {@link #msg}, grown to hold at least {@code n} chars (its contents are lost). */
+    char[] msgCapacity(int n) {
+        if (msg.length < n) {
+            msg = new char[Math.max(n, 2 * msg.length)];
+        }
+        return msg;
+    }
+
+    /** {@link #salt}, grown to hold at least {@code n} chars (its contents are lost). */
+    char[] saltCapacity(int n) {
+        if (salt.length < n) {
+            salt = new char[Math.max(n, 2 * salt.length)];
+        }
+        return salt;
+    }
+
     /** Copies the string token {@code p} is at into {@link #msg}; false when longer than {@code maxLength}. */
     boolean takeMsg(JsonParser p, int maxLength) throws IOException {
         int len = p.getTextLength();
         if (len > maxLength) {
             return false;
         }
-        if (msg.length < len) {
-            msg = new char[Math.max(len, 2 * msg.length)];
-        }
-        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), msg, 0, len);
+        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), msgCapacity(len), 0, len);
         msgLength = len;
         return true;
     }
@@ -60,10 +73,7 @@ final class CodecScratch {
         if (len > maxLength) {
             return false;
         }
-        if (salt.length < len) {
-            salt = new char[Math.max(len, 2 * salt.length)];
-        }
-        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), salt, 0, len);
+        System.arraycopy(p.getTextCharacters(), p.getTextOffset(), saltCapacity(len), 0, len);
         saltLength = len;
         return true;
     }

@@ -18,32 +18,47 @@ public final class RequestDecoder {
 
     private static final DecodeResult.Rejected NOT_JSON = reject(RejectReason.BAD_JSON, "envelope is not JSON");
 
+    /** How a decoder reads the JSON of a request: what the daemon runs, and the two it is held equal to in the tests. */
+    enum Reading {
+        /** A new Jackson parser per document, as Jackson is usually used: the reference. */
+        FRESH_PARSERS,
+        /** One Jackson parser per thread, reused from document to document ({@link ReusedDocumentParsers}). */
+        REUSED_PARSERS,
+        /**
+         * The common form read straight off the bytes ({@link EnvelopeScanner}, {@link MessageScanner}),
+         * anything else by reused parsers: what the daemon runs.
+         */
+        SCANNERS_FIRST
+    }
+
     private final DocumentParsers documents;
     private final RequestMessageParser messages;
+    private final boolean scanFirst;
     private final long maxSkewSeconds;
     private final int maxRequestBytes;
     private final int maxStringLength;
 
     /**
      * A decoder accepting timestamps within {@code maxSkewSeconds} and datagrams up to {@code maxRequestBytes},
-     * parsing with {@code json}'s features and limits on parsers reused from one request to the next.
+     * with {@code json}'s features and limits: requests of the common form are read straight off their
+     * bytes, anything else by Jackson parsers reused from one request to the next.
      */
     public RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes) {
-        this(json, maxSkewSeconds, maxRequestBytes, true);
+        this(json, maxSkewSeconds, maxRequestBytes, Reading.SCANNERS_FIRST);
     }
 
-    /**
-     * A decoder as above whose parsers are reused ({@code reuseParsers}) or created for each document,
-     * as Jackson is usually used: the reference the reused ones are held equal to by the tests.
-     */
-    RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes, boolean reuseParsers) {
+    /** A decoder as above reading JSON as {@code reading} says: the tests hold every way equal to the reference. */
+    RequestDecoder(JsonFactory json, long maxSkewSeconds, int maxRequestBytes, Reading reading) {
         RequestJsonFactory plain = new RequestJsonFactory(json);
         FreshDocumentParsers fresh = new FreshDocumentParsers(plain);
-        this.documents = reuseParsers ? new ReusedDocumentParsers(RequestJsonFactory.forFedDocuments(json)) : fresh;
-        this.messages = new RequestMessageParser(fresh, documents);
+        this.documents = reading == Reading.FRESH_PARSERS
+                ? fresh
+                : new ReusedDocumentParsers(RequestJsonFactory.forFedDocuments(json));
+        this.scanFirst = reading == Reading.SCANNERS_FIRST;
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
         this.maxStringLength = plain.streamReadConstraints().getMaxStringLength();
+        this.messages = new RequestMessageParser(fresh, documents, scanFirst, maxStringLength);
     }
 
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
@@ -62,9 +77,12 @@ public final class RequestDecoder {
             return reject(RejectReason.BAD_JSON, "envelope is not UTF-8 JSON text");
         }
         CodecScratch scratch = CodecScratch.get();
-        DecodeResult.Rejected envelopeError = readEnvelope(data, off + MAGIC.length, len - MAGIC.length, scratch);
-        if (envelopeError != null) {
-            return envelopeError;
+        int from = off + MAGIC.length;
+        if (!scanFirst || !EnvelopeScanner.read(data, from, len - MAGIC.length, scratch, maxStringLength)) {
+            DecodeResult.Rejected envelopeError = readEnvelope(data, from, len - MAGIC.length, scratch);
+            if (envelopeError != null) {
+                return envelopeError;
+            }
         }
         return verify(scratch, nowSeconds, keys);
     }

@@ -20,11 +20,20 @@ final class RequestMessageParser {
 
     private final FreshDocumentParsers chars;
     private final DocumentParsers documents;
+    private final boolean scanFirst;
+    private final int maxStringLength;
 
-    /** A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with {@code chars}. */
-    RequestMessageParser(FreshDocumentParsers chars, DocumentParsers documents) {
+    /**
+     * A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with
+     * {@code chars}; with {@code scanFirst}, messages of the common form are read by {@link MessageScanner}
+     * instead (strings up to {@code maxStringLength}, Jackson's limit).
+     */
+    RequestMessageParser(
+            FreshDocumentParsers chars, DocumentParsers documents, boolean scanFirst, int maxStringLength) {
         this.chars = chars;
         this.documents = documents;
+        this.scanFirst = scanFirst;
+        this.maxStringLength = maxStringLength;
     }
 
     /**
@@ -38,6 +47,12 @@ final class RequestMessageParser {
             return bad("message is not a JSON object");
         }
         boolean fromBytes = !Utf8.hasLoneSurrogate(msg, 0, len);
+        if (fromBytes && scanFirst) {
+            DecodeResult scanned = MessageScanner.read(utf8, utf8Off, utf8Len, key, maxStringLength);
+            if (scanned != null) {
+                return scanned;
+            }
+        }
         DocumentParsers source = fromBytes ? documents : chars;
         int typeCode = INVALID_CODE;
         boolean hasProtocol = false;
@@ -105,12 +120,16 @@ final class RequestMessageParser {
         if (!hasProtocol || !hasType || rsalt == null) {
             return bad("request lacks protocol, type or rsalt");
         }
+        return decoded(typeCode, query == null ? QueryArgument.None.INSTANCE : query, rsalt, key);
+    }
+
+    /** The request of a message read whole: accepted if {@code typeCode} names a request type. */
+    static DecodeResult decoded(int typeCode, QueryArgument query, String rsalt, HmacKey key) {
         RequestType type = RequestType.fromCode(typeCode).orElse(null);
         if (type == null) {
             return RequestDecoder.reject(RejectReason.UNKNOWN_TYPE, "unknown request type");
         }
-        return new DecodeResult.Accepted(
-                new ConfdRequest(type, query == null ? QueryArgument.None.INSTANCE : query, rsalt), key);
+        return new DecodeResult.Accepted(new ConfdRequest(type, query, rsalt), key);
     }
 
     /** The query at the current token, or null if it is not of an accepted shape. */

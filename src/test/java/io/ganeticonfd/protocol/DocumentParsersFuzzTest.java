@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Fuzz targets (Jazzer) holding the decoder on reused parsers equal to the decoder on a fresh
- * Jackson parser per document, as {@link DocumentParsersPropertiesTest} does for generated inputs:
+ * Fuzz targets (Jazzer) holding the decoders on reused parsers and on the scanners first equal to
+ * the decoder on a fresh Jackson parser per document, as {@link DocumentParsersPropertiesTest} does for generated inputs:
  * same acceptance, same request and key, same reason for a refusal. In the normal test run they
  * replay the committed seeds in {@code DocumentParsersFuzzTestInputs/}; {@code scripts/fuzz.sh}
  * fuzzes them (see docs/security.md).

@@ -18,14 +18,15 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The decoder on parsers reused from one document to the next ({@link FedDocument}) against the
- * decoder on a new Jackson parser per document: for any input, in any order, both accept the same
+ * The decoder on parsers reused from one document to the next ({@link FedDocument}), and the one
+ * reading the common form straight off the bytes first ({@link EnvelopeScanner}, {@link MessageScanner}),
+ * against the decoder on a new Jackson parser per document: for any input, in any order, both accept the same
  * datagrams with the same request and key, and refuse the rest for the same reason. Inputs are
  * arbitrary bytes, envelopes and signed messages assembled from JSON fragments (unbalanced
  * brackets, trailing numbers, literals and strings, lone surrogates, nesting at the depth limit)
  * and valid requests cut, extended or changed at random positions. Each property runs a sequence
  * through one thread, so what a reused parser keeps between documents is exercised too.
- *
+ * {@code RequestScannersPropertiesTest} generates inputs around the scanners' form.
  */
 class DocumentParsersPropertiesTest {
 
@@ -37,8 +38,12 @@ class DocumentParsersPropertiesTest {
     static final KeyRing KEYS = KeyRing.of(KEY);
     static final ObjectMapper JSON = new ObjectMapper();
     static final RequestEncoder ENCODER = new RequestEncoder(JSON);
-    static final RequestDecoder REUSED = new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, true);
-    static final RequestDecoder FRESH = new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, false);
+    static final RequestDecoder FRESH =
+            new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, RequestDecoder.Reading.FRESH_PARSERS);
+    static final RequestDecoder REUSED =
+            new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, RequestDecoder.Reading.REUSED_PARSERS);
+    static final RequestDecoder SCANNED =
+            new RequestDecoder(JSON.getFactory(), 300, MAX_BYTES, RequestDecoder.Reading.SCANNERS_FIRST);
 
     /** Most datagrams in one generated sequence. */
     private static final int SEQUENCE = 8;
@@ -118,20 +123,25 @@ class DocumentParsersPropertiesTest {
             "\"\ufeff\"",
             "\u007f");
 
-    /** Asserts both decoders decode {@code datagram} alike; returns the fresh decoder's result. */
+    /**
+     * Asserts the decoders on reused parsers and on the scanners first decode {@code datagram} as the
+     * one on a fresh parser per document does; returns the fresh decoder's result.
+     */
     static DecodeResult assertSameOutcome(byte[] datagram) {
         DecodeResult fresh = FRESH.decode(datagram, 0, datagram.length, NOW, KEYS);
-        DecodeResult reused = REUSED.decode(datagram, 0, datagram.length, NOW, KEYS);
-        if (fresh instanceof DecodeResult.Rejected refused) {
-            assertThat(reused)
-                    .as("%s", new String(datagram, StandardCharsets.UTF_8))
-                    .isInstanceOfSatisfying(
-                            DecodeResult.Rejected.class,
-                            r -> assertThat(r.reason()).isEqualTo(refused.reason()));
-        } else {
-            assertThat(reused)
-                    .as("%s", new String(datagram, StandardCharsets.UTF_8))
-                    .isEqualTo(fresh);
+        for (RequestDecoder other : List.of(REUSED, SCANNED)) {
+            DecodeResult result = other.decode(datagram, 0, datagram.length, NOW, KEYS);
+            if (fresh instanceof DecodeResult.Rejected refused) {
+                assertThat(result)
+                        .as("%s", new String(datagram, StandardCharsets.UTF_8))
+                        .isInstanceOfSatisfying(
+                                DecodeResult.Rejected.class,
+                                r -> assertThat(r.reason()).isEqualTo(refused.reason()));
+            } else {
+                assertThat(result)
+                        .as("%s", new String(datagram, StandardCharsets.UTF_8))
+                        .isEqualTo(fresh);
+            }
         }
         return fresh;
     }
