@@ -24,6 +24,11 @@ final class CodecScratch {
     byte[] signed = new byte[1024];
     /** A digest computed by {@link HmacKey#sign(byte[], int, int, byte[], int)}. */
     final byte[] digest = new byte[HmacKey.DIGEST_BYTES];
+    /** The type, rsalt and query of a message {@link MessageScanner} read (valid only while it reads one). */
+    int scannedType;
+
+    String scannedRsalt;
+    QueryArgument scannedQuery;
 
     private CodecScratch() {}
 

@@ -2,93 +2,48 @@ package io.ganeticonfd.protocol;
 
 import static io.ganeticonfd.protocol.JsonScan.DEFER;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Reads a request envelope in the form every known client writes, straight off its bytes: one
- * object with exactly the members {@code msg}, {@code salt} and {@code hmac}, each once, in any
- * order, with whitespace anywhere JSON allows it; {@code salt} and {@code hmac} of printable ASCII,
- * {@code msg} of printable ASCII and the escapes {@code \" \\ \/ \b \f \n \r \t} and {@code \}{@code u}
- * of an ASCII char. For anything else (a duplicate or unknown member, other bytes, other escapes,
- * a string longer than the parser's limit, malformed JSON) it says so and reads nothing, and the
- * decoder parses the envelope with Jackson: this class is a shortcut for the common case, never a
- * second judge of what is valid. What it reads equals what Jackson reads from the same bytes
- * ({@code DocumentParsersPropertiesTest}, {@code EnvelopeScannerTest}).
+ * object with exactly the members {@code msg}, {@code salt} and {@code hmac} ({@link ObjectScanner}'s
+ * form), {@code salt} and {@code hmac} of printable ASCII, {@code msg} of printable ASCII and the escapes
+ * {@code \" \\ \/ \b \f \n \r \t} and {@code \}{@code u} of an ASCII char. Anything else (a duplicate or
+ * unknown member, other bytes, other escapes, a string longer than the parser's limit, malformed JSON)
+ * is left to Jackson. What it reads equals what Jackson reads from the same bytes
+ * ({@code RequestScannersPropertiesTest}, {@code DocumentParsersPropertiesTest}, {@code EnvelopeScannerTest}).
  */
-final class EnvelopeScanner {
+final class EnvelopeScanner extends ObjectScanner<CodecScratch> {
 
-    private static final int MSG = 1;
-    private static final int SALT = 2;
-    private static final int HMAC = 4;
-    private static final byte[] MSG_NAME = "\"msg\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SALT_NAME = "\"salt\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HMAC_NAME = "\"hmac\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int MSG = 0;
+    private static final int SALT = 1;
+    private static final int ALL = 0b111;
 
-    private EnvelopeScanner() {}
+    private final int maxStringLength;
+
+    /** A scanner leaving strings longer than {@code maxStringLength} (Jackson's limit) to Jackson. */
+    EnvelopeScanner(int maxStringLength) {
+        super("msg", "salt", "hmac");
+        this.maxStringLength = maxStringLength;
+    }
 
     /**
      * Reads the envelope in {@code len} bytes of {@code b} from {@code off} into {@code s}'s msg, salt
      * and hmac, as {@link CodecScratch#takeMsg} and its siblings would; false (with {@code s} in no
      * particular state) when the envelope is not of the form described above.
      */
-    static boolean read(byte[] b, int off, int len, CodecScratch s, int maxStringLength) {
-        int end = off + len;
-        int i = JsonScan.skipWhitespace(b, off, end);
-        if (i == end || b[i] != '{') {
-            return false;
-        }
-        int seen = 0;
-        while (true) {
-            i = JsonScan.skipWhitespace(b, i + 1, end);
-            int member = member(b, i, end);
-            if (member == 0 || (seen & member) != 0) {
-                return false;
-            }
-            seen |= member;
-            i = JsonScan.colon(b, i + name(member).length, end);
-            if (i == DEFER || i == end || b[i] != '"') {
-                return false;
-            }
-            i = member == MSG
-                    ? msg(b, i + 1, end, s, maxStringLength)
-                    : plain(b, i + 1, end, s, member, maxStringLength);
-            if (i == DEFER) {
-                return false;
-            }
-            i = JsonScan.afterValue(b, i, end);
-            if (i == DEFER) {
-                return false;
-            }
-            if (b[i] == '}') {
-                return seen == (MSG | SALT | HMAC) && JsonScan.skipWhitespace(b, i + 1, end) == end;
-            }
-        }
+    boolean read(byte[] b, int off, int len, CodecScratch s) {
+        return scan(b, off, len, s) == ALL;
     }
 
-    /** Which member's quoted name is at {@code i}, or 0. */
-    private static int member(byte[] b, int i, int end) {
-        if (end - i < MSG_NAME.length || b[i] != '"') {
-            return 0;
+    @Override
+    int value(int member, byte[] b, int start, int end, CodecScratch s) {
+        if (b[start] != '"') {
+            return DEFER;
         }
-        int m = switch (b[i + 1]) {
-            case 'm' -> MSG;
-            case 's' -> SALT;
-            case 'h' -> HMAC;
-            default -> 0;
-        };
-        return m != 0 && JsonScan.expect(b, i, end, name(m)) != DEFER ? m : 0;
-    }
-
-    private static byte[] name(int member) {
-        return switch (member) {
-            case MSG -> MSG_NAME;
-            case SALT -> SALT_NAME;
-            default -> HMAC_NAME;
-        };
+        return member == MSG ? msg(b, start + 1, end, s) : plain(b, start + 1, end, s, member);
     }
 
     /** Copies the plain string from {@code i} into the salt or hmac; the position after its quote, or {@link JsonScan#DEFER}. */
-    private static int plain(byte[] b, int i, int end, CodecScratch s, int member, int maxStringLength) {
+    private int plain(byte[] b, int i, int end, CodecScratch s, int member) {
         int close = JsonScan.plainStringEnd(b, i, end);
         int n = close - i;
         if (close == DEFER || n > maxStringLength) {
@@ -113,7 +68,7 @@ final class EnvelopeScanner {
     }
 
     /** Unescapes the msg string from {@code i} into {@code s}; the position after its quote, or {@link JsonScan#DEFER}. */
-    private static int msg(byte[] b, int i, int end, CodecScratch s, int maxStringLength) {
+    private int msg(byte[] b, int i, int end, CodecScratch s) {
         char[] out = s.msgCapacity(end - i);
         int n = 0;
         while (i < end) {

@@ -1,5 +1,7 @@
 package io.ganeticonfd.protocol;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The few pieces of JSON syntax the request scanners ({@link EnvelopeScanner}, {@link MessageScanner})
  * read straight off UTF-8 bytes. Each method returns a position in the array, or {@link #DEFER} when the
@@ -35,6 +37,28 @@ final class JsonScan {
             }
         }
         return i + word.length;
+    }
+
+    /** Member names as they appear in JSON, quoted, in UTF-8: the table {@link #member} looks names up in. */
+    static byte[][] quoted(String... names) {
+        byte[][] table = new byte[names.length][];
+        for (int k = 0; k < names.length; k++) {
+            table[k] = ('"' + names[k] + '"').getBytes(StandardCharsets.UTF_8);
+        }
+        return table;
+    }
+
+    /**
+     * The index in {@code names} ({@link #quoted}) of the quoted member name at {@code i}, written without
+     * escapes, or {@link #DEFER}; the name ends at {@code i} plus the length of {@code names[index]}.
+     */
+    static int member(byte[] b, int i, int end, byte[][] names) {
+        for (int k = 0; k < names.length; k++) {
+            if (expect(b, i, end, names[k]) != DEFER) {
+                return k;
+            }
+        }
+        return DEFER;
     }
 
     /**

@@ -33,7 +33,9 @@ public final class RequestDecoder {
 
     private final DocumentParsers documents;
     private final RequestMessageParser messages;
-    private final boolean scanFirst;
+    /** Null unless the common form is read straight off the bytes. */
+    private final EnvelopeScanner envelopes;
+
     private final long maxSkewSeconds;
     private final int maxRequestBytes;
     private final int maxStringLength;
@@ -54,11 +56,12 @@ public final class RequestDecoder {
         this.documents = reading == Reading.FRESH_PARSERS
                 ? fresh
                 : new ReusedDocumentParsers(RequestJsonFactory.forFedDocuments(json));
-        this.scanFirst = reading == Reading.SCANNERS_FIRST;
         this.maxSkewSeconds = maxSkewSeconds;
         this.maxRequestBytes = maxRequestBytes;
         this.maxStringLength = plain.streamReadConstraints().getMaxStringLength();
-        this.messages = new RequestMessageParser(fresh, documents, scanFirst, maxStringLength);
+        boolean scan = reading == Reading.SCANNERS_FIRST;
+        this.envelopes = scan ? new EnvelopeScanner(maxStringLength) : null;
+        this.messages = new RequestMessageParser(fresh, documents, scan ? new MessageScanner(maxStringLength) : null);
     }
 
     /** Decodes {@code len} bytes of {@code data} from {@code off}, verifying against {@code keys} at {@code nowSeconds}. */
@@ -78,7 +81,7 @@ public final class RequestDecoder {
         }
         CodecScratch scratch = CodecScratch.get();
         int from = off + MAGIC.length;
-        if (!scanFirst || !EnvelopeScanner.read(data, from, len - MAGIC.length, scratch, maxStringLength)) {
+        if (envelopes == null || !envelopes.read(data, from, len - MAGIC.length, scratch)) {
             DecodeResult.Rejected envelopeError = readEnvelope(data, from, len - MAGIC.length, scratch);
             if (envelopeError != null) {
                 return envelopeError;
@@ -198,7 +201,7 @@ public final class RequestDecoder {
         if (!Timestamps.withinSkew(timestamp, nowSeconds, maxSkewSeconds)) {
             return reject(RejectReason.CLOCK_SKEW, "timestamp outside the allowed clock skew");
         }
-        return messages.parse(s.msg, s.msgLength, signed, saltEnd, signedLength - saltEnd, key);
+        return messages.parse(s, signed, saltEnd, signedLength - saltEnd, key);
     }
 
     private static boolean verifies(HmacKey key, byte[] signed, int signedLength, CodecScratch s) {

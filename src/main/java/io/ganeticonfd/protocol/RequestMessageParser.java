@@ -20,35 +20,33 @@ final class RequestMessageParser {
 
     private final FreshDocumentParsers chars;
     private final DocumentParsers documents;
-    private final boolean scanFirst;
-    private final int maxStringLength;
+    private final MessageScanner scanner;
 
     /**
      * A parser reading messages from their UTF-8 bytes with {@code documents}, or from their chars with
-     * {@code chars}; with {@code scanFirst}, messages of the common form are read by {@link MessageScanner}
-     * instead (strings up to {@code maxStringLength}, Jackson's limit).
+     * {@code chars}; messages of the common form are read by {@code scanner} instead, unless it is null.
      */
-    RequestMessageParser(
-            FreshDocumentParsers chars, DocumentParsers documents, boolean scanFirst, int maxStringLength) {
+    RequestMessageParser(FreshDocumentParsers chars, DocumentParsers documents, MessageScanner scanner) {
         this.chars = chars;
         this.documents = documents;
-        this.scanFirst = scanFirst;
-        this.maxStringLength = maxStringLength;
+        this.scanner = scanner;
     }
 
     /**
-     * Parses the {@code len} chars of {@code msg}, verified with {@code key}, given their UTF-8 encoding
-     * ({@code utf8Len} bytes of {@code utf8} from {@code utf8Off}); neither is kept after the call. The
-     * bytes are parsed unless the text has a lone surrogate, which UTF-8 cannot carry (it is encoded
+     * Parses the message in {@code s} ({@link CodecScratch#msg}), verified with {@code key}, given its UTF-8
+     * encoding ({@code utf8Len} bytes of {@code utf8} from {@code utf8Off}); neither is kept after the call.
+     * The bytes are parsed unless the text has a lone surrogate, which UTF-8 cannot carry (it is encoded
      * as {@code ?}), so the chars are parsed then.
      */
-    DecodeResult parse(char[] msg, int len, byte[] utf8, int utf8Off, int utf8Len, HmacKey key) {
+    DecodeResult parse(CodecScratch s, byte[] utf8, int utf8Off, int utf8Len, HmacKey key) {
+        char[] msg = s.msg;
+        int len = s.msgLength;
         if (len == 0 || msg[0] != '{') {
             return bad("message is not a JSON object");
         }
         boolean fromBytes = !Utf8.hasLoneSurrogate(msg, 0, len);
-        if (fromBytes && scanFirst) {
-            DecodeResult scanned = MessageScanner.read(utf8, utf8Off, utf8Len, key, maxStringLength);
+        if (fromBytes && scanner != null) {
+            DecodeResult scanned = scanner.read(utf8, utf8Off, utf8Len, key, s);
             if (scanned != null) {
                 return scanned;
             }

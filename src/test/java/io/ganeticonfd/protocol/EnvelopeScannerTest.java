@@ -41,7 +41,7 @@ class EnvelopeScannerTest {
         byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
         CodecScratch s = CodecScratch.get();
 
-        assertThat(EnvelopeScanner.read(bytes, 0, bytes.length, s, Integer.MAX_VALUE))
+        assertThat(new EnvelopeScanner(Integer.MAX_VALUE).read(bytes, 0, bytes.length, s))
                 .isTrue();
 
         JsonNode jackson = JSON.readTree(bytes);
@@ -61,7 +61,7 @@ class EnvelopeScannerTest {
         byte[] bytes = ("plj0" + PYTHON + "garbage").getBytes(StandardCharsets.UTF_8);
         CodecScratch s = CodecScratch.get();
 
-        assertThat(EnvelopeScanner.read(bytes, 4, PYTHON.length(), s, Integer.MAX_VALUE))
+        assertThat(new EnvelopeScanner(Integer.MAX_VALUE).read(bytes, 4, PYTHON.length(), s))
                 .isTrue();
         assertThat(new String(s.salt, 0, s.saltLength)).isEqualTo("1796534956");
     }
@@ -104,7 +104,7 @@ class EnvelopeScannerTest {
     void leavesEverythingElseToJackson(String envelope) {
         byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(EnvelopeScanner.read(bytes, 0, bytes.length, CodecScratch.get(), Integer.MAX_VALUE))
+        assertThat(new EnvelopeScanner(Integer.MAX_VALUE).read(bytes, 0, bytes.length, CodecScratch.get()))
                 .isFalse();
     }
 
@@ -113,9 +113,9 @@ class EnvelopeScannerTest {
         byte[] bytes = "{\"msg\": \"abcd\", \"salt\": \"1\", \"hmac\": \"h\"}".getBytes(StandardCharsets.UTF_8);
         CodecScratch s = CodecScratch.get();
 
-        assertThat(EnvelopeScanner.read(bytes, 0, bytes.length, s, 3)).isFalse();
-        assertThat(EnvelopeScanner.read(bytes, 0, bytes.length, s, 4)).isTrue();
+        assertThat(new EnvelopeScanner(3).read(bytes, 0, bytes.length, s)).isFalse();
+        assertThat(new EnvelopeScanner(4).read(bytes, 0, bytes.length, s)).isTrue();
         byte[] salt = "{\"msg\": \"a\", \"salt\": \"12345\", \"hmac\": \"h\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(EnvelopeScanner.read(salt, 0, salt.length, s, 4)).isFalse();
+        assertThat(new EnvelopeScanner(4).read(salt, 0, salt.length, s)).isFalse();
     }
 }

@@ -39,7 +39,8 @@ class MessageScannerTest {
         String msg = "{\"protocol\": 1, \"type\": 1, \"rsalt\": \"r\", \"query\": \"node1\"}";
         byte[] bytes = ("xx" + msg + "yy").getBytes(StandardCharsets.US_ASCII);
 
-        DecodeResult scanned = MessageScanner.read(bytes, 2, msg.length(), KEY, Integer.MAX_VALUE);
+        DecodeResult scanned =
+                new MessageScanner(Integer.MAX_VALUE).read(bytes, 2, msg.length(), KEY, CodecScratch.get());
 
         assertThat(scanned)
                 .isEqualTo(new DecodeResult.Accepted(
@@ -93,15 +94,18 @@ class MessageScannerTest {
         byte[] bytes = "{\"protocol\": 1, \"type\": 1, \"rsalt\": \"r\", \"query\": \"abcd\"}"
                 .getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(MessageScanner.read(bytes, 0, bytes.length, KEY, 3)).isNull();
-        assertThat(MessageScanner.read(bytes, 0, bytes.length, KEY, 4)).isNotNull();
+        assertThat(new MessageScanner(3).read(bytes, 0, bytes.length, KEY, CodecScratch.get()))
+                .isNull();
+        assertThat(new MessageScanner(4).read(bytes, 0, bytes.length, KEY, CodecScratch.get()))
+                .isNotNull();
         byte[] rsalt = "{\"protocol\": 1, \"type\": 1, \"rsalt\": \"abcde\"}".getBytes(StandardCharsets.US_ASCII);
-        assertThat(MessageScanner.read(rsalt, 0, rsalt.length, KEY, 4)).isNull();
+        assertThat(new MessageScanner(4).read(rsalt, 0, rsalt.length, KEY, CodecScratch.get()))
+                .isNull();
     }
 
     private static DecodeResult scan(String msg) {
         byte[] bytes = msg.getBytes(StandardCharsets.UTF_8);
-        return MessageScanner.read(bytes, 0, bytes.length, KEY, Integer.MAX_VALUE);
+        return new MessageScanner(Integer.MAX_VALUE).read(bytes, 0, bytes.length, KEY, CodecScratch.get());
     }
 
     /** What the decoder on a fresh Jackson parser per document makes of the message, signed. */

@@ -69,12 +69,12 @@ class RequestScannersPropertiesTest {
     @Property(tries = 1500)
     void scannedAndParsedRequestsDecodeAsJacksonDecodesThem(@ForAll("envelopes") byte[] datagram) {
         DecodeResult result = DocumentParsersPropertiesTest.assertSameOutcome(datagram);
-        boolean envelopeScanned = EnvelopeScanner.read(
-                datagram,
-                RequestDecoder.MAGIC.length,
-                datagram.length - RequestDecoder.MAGIC.length,
-                CodecScratch.get(),
-                Integer.MAX_VALUE);
+        boolean envelopeScanned = new EnvelopeScanner(Integer.MAX_VALUE)
+                .read(
+                        datagram,
+                        RequestDecoder.MAGIC.length,
+                        datagram.length - RequestDecoder.MAGIC.length,
+                        CodecScratch.get());
         Statistics.label("envelope").collect(envelopeScanned ? "scanned" : "parsed");
         Statistics.label("outcome")
                 .collect(result instanceof DecodeResult.Rejected r ? r.reason().name() : "ACCEPTED");
@@ -94,7 +94,8 @@ class RequestScannersPropertiesTest {
     @Property(tries = 1500)
     void scannedMessagesDecodeAsJacksonDecodesThem(@ForAll("messages") String msg) {
         byte[] bytes = msg.getBytes(StandardCharsets.UTF_8);
-        DecodeResult scanned = MessageScanner.read(bytes, 0, bytes.length, KEY, Integer.MAX_VALUE);
+        DecodeResult scanned =
+                new MessageScanner(Integer.MAX_VALUE).read(bytes, 0, bytes.length, KEY, CodecScratch.get());
         Statistics.collect(scanned == null ? "parsed" : "scanned");
         Statistics.coverage(c -> {
             c.check("scanned").percentage(p -> p > 8);
