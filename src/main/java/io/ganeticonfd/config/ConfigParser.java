@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ConfigParser {
 
     private final ObjectMapper mapper;
+    /** The factory of the one streaming pass over a whole file: no member-name table (see the constructor). */
+    private final JsonFactory streaming;
+
     private final boolean redactPrivate;
 
     /** A parser; with {@code redactPrivate}, private OS parameters and DRBD secrets are served redacted. */
@@ -31,13 +34,17 @@ public final class ConfigParser {
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .build();
         this.mapper = mapper.copyWith(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // Nor are they canonicalized in the streaming pass over the whole file (see ConfigFileParser).
+        this.streaming = factory.rebuild()
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build();
         this.redactPrivate = redactPrivate;
     }
 
     /** Parses the bytes of a config file. */
     public ClusterSnapshot parse(byte[] data) throws ConfigException {
         SnapshotBuilder builder = new SnapshotBuilder(mapper, new EntryStore(data, mapper, redactPrivate));
-        try (JsonParser p = new NumberCheckingParser(mapper.getFactory().createParser(data))) {
+        try (JsonParser p = ConfigFileParser.of(streaming, data)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new ConfigException("empty file");
@@ -52,7 +59,7 @@ public final class ConfigParser {
                 if (member == null || value == JsonToken.VALUE_NULL) {
                     p.skipChildren();
                 } else if (ConfigDataModel.ENTRY_MAPS.containsKey(name)) {
-                    readEntries(p, name, value, builder);
+                    readEntries(data, p, name, value, builder);
                 } else if (name.equals("cluster") && value == JsonToken.START_OBJECT) {
                     builder.cluster(ClusterModel.CLUSTER.serve(mapper.readTree(p), redactPrivate));
                 } else {
@@ -75,7 +82,19 @@ public final class ConfigParser {
         return builder.build();
     }
 
-    private static void readEntries(JsonParser p, String section, JsonToken value, SnapshotBuilder builder)
+    /**
+     * Where {@code p} is in {@code data}: just past the brace {@code brace} of the token it returned.
+     * Checked, because the entries are sliced out of the file at these offsets.
+     */
+    private static int offset(JsonParser p, byte[] data, char brace) {
+        long at = p.currentLocation().getByteOffset();
+        if (at < 1 || at > data.length || data[(int) at - 1] != brace) {
+            throw new IllegalStateException("the JSON parser reported offset " + at + " for a '" + brace + "'");
+        }
+        return (int) at;
+    }
+
+    private static void readEntries(byte[] data, JsonParser p, String section, JsonToken value, SnapshotBuilder builder)
             throws IOException, ConfigException {
         if (value != JsonToken.START_OBJECT) {
             throw new ConfigException("'" + section + "' is not an object");
@@ -86,14 +105,14 @@ public final class ConfigParser {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ConfigException(singular(section) + " " + key + " is not an object");
             }
-            int start = (int) p.currentTokenLocation().getByteOffset();
+            int start = offset(p, data, '{') - 1;
             switch (section) {
                 case "nodes" -> builder.node(EntryReader.node(p, key));
                 case "instances" -> builder.instance(EntryReader.instance(p, key));
                 case "disks" -> builder.disk(key, EntryReader.disk(p, true));
                 default -> p.skipChildren();
             }
-            builder.located(section, key, start, (int) p.currentTokenLocation().getByteOffset() + 1);
+            builder.located(section, key, start, offset(p, data, '}'));
         }
     }
 
