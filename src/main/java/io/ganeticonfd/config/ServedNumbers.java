@@ -42,11 +42,12 @@ final class ServedNumbers {
      * picoseconds, split into seconds and picoseconds, and added up again as a double.
      */
     static JsonNode timestamp(JsonNode node) {
-        double seconds = node.doubleValue();
-        if (!Double.isFinite(seconds)) {
+        double picosecondsAsDouble = node.doubleValue() * PICOS;
+        if (!Double.isFinite(picosecondsAsDouble)) {
+            // beyond a double, or beyond one once in picoseconds (above about 1.8e296 s): served as written
             return wholeAsIntegers(node);
         }
-        BigInteger picos = new BigDecimal(seconds * PICOS)
+        BigInteger picos = new BigDecimal(picosecondsAsDouble)
                 .setScale(0, RoundingMode.HALF_EVEN)
                 .toBigInteger();
         BigInteger[] split = picos.divideAndRemainder(PICOS_PER_SECOND);

@@ -4,8 +4,12 @@ import static io.ganeticonfd.testing.Answered.ask;
 import static io.ganeticonfd.testing.Answered.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -133,6 +137,15 @@ class ServedObjectsTest {
         assertThat(pointer(snapshot, "/filters/f1/reason_trail/0/2").answerJson())
                 .isEqualTo("1600000000000000001");
         assertThat(pointer(snapshot, "/nodegroups/g2/ctime").answerJson()).isEqualTo("1.5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5e300", "1e296", "1e400", "1E+305", "123456789012345678901234567890e290"})
+    void servesTimestampsTooLargeForPicosecondsAsWritten(String ctime) {
+        // found by fuzzing: 1.5e300 s is a double, but not once multiplied into picoseconds
+        ClusterSnapshot huge = snapshot(CONFIG.replace("\"ctime\": 1524895381.06173", "\"ctime\": " + ctime));
+
+        assertThat(new BigDecimal(pointer(huge, "/cluster/ctime").answerJson())).isEqualByComparingTo(ctime);
     }
 
     @Test
